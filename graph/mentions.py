@@ -1,0 +1,356 @@
+"""Entity mentions in one parsed article, and which of them denote the same thing.
+
+Statistical NER alone mislabels news text, so the mentions are repaired here:
+headline words in title case are trusted only where the gazetteer or the body
+agrees; "Lincoln, Nebraska-based" is a place; the gazetteer's types win over
+NER's ("Azure" is a product, not a place). Mentions are then grouped into one
+entity per real thing: gazetteer aliases (AWS = Amazon Web Services), acronyms
+of a longer name (OHA), surnames after a full name ("Klee" → David Klee),
+short forms ("Compaq" → Compaq Computer Corporation). Descriptions ("the
+solution provider") and pronouns ("it", "their") are resolved on demand by
+:meth:`DocEntities.resolve`, which the relation rules call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .identity import normalize_name, strip_suffix
+from .records import Entity
+
+__all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline"]
+
+_LABEL_TYPES = {
+    "ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product",
+    "GPE": "Place", "LOC": "Place", "FAC": "Place",
+}
+_HONORIFICS = {"mr", "ms", "mrs", "dr", "sir", "dame", "prof", "mr.", "ms.", "mrs.", "dr."}
+#: Words after a short name that still denote the same company ("Sun Microsystems").
+_GENERIC_COMPANY_WORDS = {
+    "corporation", "corp", "inc", "incorporated", "company", "co", "computer", "computers",
+    "systems", "microsystems", "technologies", "technology", "group", "holdings", "electronics",
+    "labs", "networks", "software", "communications", "international", "ltd", "limited",
+    "llc", "plc", "ag", "sa", "gmbh", "industries", "enterprises", "solutions",
+}
+#: Nouns that stand for an organization in a definite description.
+ORG_NOUNS = {
+    "company", "firm", "provider", "vendor", "maker", "giant", "developer", "powerhouse",
+    "corporation", "manufacturer", "startup", "business", "supplier", "group", "carrier",
+    "operator", "retailer", "publisher", "partner", "rival", "competitor", "kingpin",
+    "conglomerate", "organization", "organisation", "consortium", "alliance", "chipmaker",
+    "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
+}
+_PRONOUNS_SINGULAR = {"it", "its", "itself"}
+_PRONOUNS_PLURAL = {"they", "their", "them", "theirs"}
+_PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "hers"}
+
+
+def is_headline(sent) -> bool:
+    """Whether a sentence reads as a headline: most of its words in Title Case.
+
+    Title case fools statistical NER ("VMware Close To Revealing Joint
+    Development" as a person), so only trusted entities are kept there.
+    """
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3:
+        return False
+    upper = sum(1 for t in words if t.text[0].isupper())
+    return upper / len(words) >= 0.75
+
+
+@dataclass
+class Mention:
+    """A span of the text (token offsets) that names or stands for an entity."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    cluster: int = -1
+    kind: str = "name"  # name | description | pronoun
+    canonical: str | None = None  # the gazetteer's name, when known
+
+
+@dataclass
+class Cluster:
+    """All the mentions of one entity in an article."""
+
+    type: str
+    names: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    wikidata: str | None = None
+    count: int = 0
+    first: int = 10**9
+
+    def entity(self) -> Entity:
+        # The fullest name the text gives: the longest name, preferring the gazetteer's.
+        names = sorted(set(self.names), key=lambda n: (-len(n), n))
+        name = names[0]
+        if self.canonical and normalize_name(self.canonical) in {normalize_name(n) for n in names}:
+            name = self.canonical
+        aliases = tuple(n for n in names if n != name)
+        if self.canonical and self.canonical != name and self.canonical not in aliases:
+            aliases += (self.canonical,)
+        return Entity(name, self.type, aliases, self.wikidata)
+
+
+class DocEntities:
+    """The mentions and entities of one parsed article (a spaCy ``Doc``)."""
+
+    def __init__(self, doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.clusters = clusters
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self._resolved: dict[int, list[Mention]] = {}
+
+    def entity(self, mention: Mention) -> Entity:
+        return self.clusters[mention.cluster].entity()
+
+    def at(self, token) -> Mention | None:
+        """The named mention that covers *token*, if any."""
+        return self.by_token.get(token.i)
+
+    # -- salience and resolution -------------------------------------------------
+    def _salient(self, before: int, *, type_: str = "Organization", exclude=(), n: int = 1) -> list[int]:
+        counts: Counter[int] = Counter()
+        first: dict[int, int] = {}
+        for m in self.mentions:
+            if m.start >= before or m.type != type_ or m.kind != "name":
+                continue
+            counts[m.cluster] += 1
+            first.setdefault(m.cluster, m.start)
+        ranked = sorted((c for c in counts if c not in exclude), key=lambda c: (-counts[c], first[c]))
+        return ranked[:n]
+
+    def _mention_for(self, cluster: int, token, kind: str) -> Mention:
+        c = self.clusters[cluster]
+        return Mention(token.i, token.i + 1, token.text, c.type, cluster, kind)
+
+    def _clause_coarguments(self, token) -> set[int]:
+        """Clusters named as other arguments of the verb that governs *token*."""
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        found = set()
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") and child.i != token.i:
+                for t in child.subtree:
+                    m = self.at(t)
+                    if m is not None:
+                        found.add(m.cluster)
+        return found
+
+    def resolve(self, token) -> list[Mention]:
+        """Mentions that *token* stands for: a name, a description, or a pronoun.
+
+        Descriptions of one organization ("the solution provider") go to the
+        nearest organization earlier in the sentence that is not an argument
+        of a relational noun, else to the most salient one so far; plural ones
+        ("the two software giants", "both companies") to the two most salient;
+        pronouns to the nearest earlier organization subject.
+        """
+        if token.i in self._resolved:
+            return self._resolved[token.i]
+        result = self._resolve(token)
+        self._resolved[token.i] = result
+        return result
+
+    def _resolve(self, token) -> list[Mention]:
+        m = self.at(token)
+        if m is not None:
+            return [m]
+        lower = token.lower_
+        sent = token.sent
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if lower in _PRONOUNS_SINGULAR:
+                c = self._pronoun_org(token)
+                return [self._mention_for(c, token, "pronoun")] if c is not None else []
+            if lower in _PRONOUNS_PERSON:
+                c = self._pronoun_person(token)
+                return [self._mention_for(c, token, "pronoun")] if c is not None else []
+            return []
+        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in ORG_NOUNS:
+            return []
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "nummod", "predet", "preconj")}
+        plural = token.tag_ in ("NNS", "NNPS")
+        if plural and (dets & {"two", "both"} or any(c.lower_ == "both" for c in token.children)):
+            return [self._mention_for(c, token, "description")
+                    for c in self._salient(token.i, n=2)] if len(self._salient(token.i, n=2)) == 2 else []
+        if plural or not dets & {"the", "this", "that", "its", "their"}:
+            return []
+        # one organization: nearest earlier in the sentence, not an argument of a relational noun
+        for t in reversed(list(sent[: token.i - sent.start])):
+            mm = self.at(t)
+            if mm is None or mm.type != "Organization" or mm.kind != "name":
+                continue
+            head = self.doc[mm.end - 1].head
+            if head.dep_ == "prep" and head.head.lemma_.lower() in ORG_NOUNS | {"partner", "customer"}:
+                continue
+            if t.dep_ == "conj":
+                continue
+            return [self._mention_for(mm.cluster, token, "description")]
+        ranked = self._salient(sent.start, exclude=self._clause_coarguments(token))
+        return [self._mention_for(ranked[0], token, "description")] if ranked else []
+
+    def _pronoun_org(self, token) -> int | None:
+        sent = token.sent
+        sents = [sent]
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is not None:
+            sents.append(prev)
+        for s in sents:
+            limit = token.i if s is sent else s.end
+            for m in self.mentions:
+                if s.start <= m.start < limit and m.type == "Organization":
+                    root = self.doc[m.end - 1]
+                    if root.dep_ in ("nsubj", "nsubjpass"):
+                        return m.cluster
+        ranked = self._salient(token.i)
+        return ranked[0] if ranked else None
+
+    def _pronoun_person(self, token) -> int | None:
+        ranked = self._salient(token.i, type_="Person")
+        return ranked[0] if ranked else None
+
+
+def _clean(span, doc) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in ("the", "a", "an") | _HONORIFICS:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def find_entities(doc, gazetteer=None) -> DocEntities:
+    """Collect the entity mentions of a parsed article and group them into entities."""
+    raw: list[Mention] = []
+    body_texts = {e.text for e in doc.ents if not is_headline(e.sent)}
+    taken: set[int] = set()
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.start in taken:
+            continue
+        type_ = _LABEL_TYPES.get(ent.label_)
+        canonical = ent.ent_id_ or None
+        if type_ is None:
+            continue
+        if is_headline(ent.sent) and not canonical and ent.text not in body_texts:
+            continue
+        start, end = _clean(ent, doc)
+        if start >= end:
+            continue
+        # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (nxt is not None and nxt.label_ == "GPE" and nxt.start == end + 1
+                and doc[end].text == "," and (type_ == "Place" or _based_after(doc, nxt.end))):
+            type_, end = "Place", nxt.end
+            taken.add(nxt.start)
+            canonical = None
+        elif type_ != "Place" and _based_after(doc, end) and not canonical:
+            type_ = "Place"
+        text = doc[start:end].text
+        if gazetteer is not None and type_ != "Person":
+            entry = gazetteer.lookup(text)
+            if entry is not None:
+                canonical, type_ = entry.name, entry.type
+        if type_ == "Person" and len(text.split()) == 1 and gazetteer is not None:
+            entry = gazetteer.lookup(text)
+            if entry is not None:
+                canonical, type_ = entry.name, entry.type
+        raw.append(Mention(start, end, text, type_, canonical=canonical))
+    mentions, clusters = _cluster(raw, doc, gazetteer)
+    return DocEntities(doc, mentions, clusters)
+
+
+def _based_after(doc, end: int) -> bool:
+    """Whether the tokens after *end* read "-based"."""
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ == "based"
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in ("of", "and", "the", "&", "for")]
+    return "".join(w[0] for w in words).upper()
+
+
+def _cluster(raw: list[Mention], doc, gazetteer) -> tuple[list[Mention], list[Cluster]]:
+    clusters: list[Cluster] = []
+    index: dict[tuple[str, str], int] = {}
+
+    def add(m: Mention, cid: int) -> None:
+        c = clusters[cid]
+        m.cluster = cid
+        c.names.append(m.text)
+        c.count += 1
+        c.first = min(c.first, m.start)
+        if m.canonical and not c.canonical:
+            c.canonical = m.canonical
+            entry = gazetteer.lookup(m.canonical) if gazetteer is not None else None
+            c.wikidata = getattr(entry, "wikidata", None)
+        index[(m.type, normalize_name(m.text))] = cid
+        if m.canonical:
+            index[(m.type, normalize_name(m.canonical))] = cid
+
+    # longest names first, so short forms find their full name
+    order = sorted(range(len(raw)), key=lambda i: (-len(raw[i].text), raw[i].start))
+    for i in order:
+        m = raw[i]
+        key = (m.type, normalize_name(m.canonical or m.text))
+        cid = index.get(key, index.get((m.type, normalize_name(m.text))))
+        if cid is None:
+            cid = _match_short_form(m, clusters)
+        if cid is None:
+            clusters.append(Cluster(m.type))
+            cid = len(clusters) - 1
+        add(m, cid)
+    # parenthetical acronyms right after a name: "Open Handset Alliance (OHA)"
+    by_start = {m.start: m for m in raw}
+    for m in raw:
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            acr = doc[m.end + 1]
+            other = by_start.get(acr.i)
+            if other is not None and other.cluster != m.cluster and other.text == _initials(m.text)[: len(other.text)]:
+                _merge(clusters, raw, other.cluster, m.cluster)
+    raw.sort(key=lambda m: m.start)
+    return raw, clusters
+
+
+def _merge(clusters: list[Cluster], mentions: list[Mention], src: int, dst: int) -> None:
+    for m in mentions:
+        if m.cluster == src:
+            m.cluster = dst
+    clusters[dst].names += clusters[src].names
+    clusters[dst].count += clusters[src].count
+    clusters[dst].first = min(clusters[dst].first, clusters[src].first)
+    clusters[dst].canonical = clusters[dst].canonical or clusters[src].canonical
+    clusters[src].names, clusters[src].count = [], 0
+
+
+def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
+    """A cluster of which *m* is a short form: a surname, an acronym, a bare company name."""
+    words = m.text.split()
+    for cid, c in enumerate(clusters):
+        if c.type != m.type or not c.names:
+            continue
+        for name in c.names:
+            full = name.split()
+            if len(full) <= len(words):
+                continue
+            if m.type == "Person" and len(words) == 1 and full[-1] == words[0]:
+                return cid
+            if m.type == "Organization":
+                if m.text.isupper() and 2 <= len(m.text) <= 6 and _initials(name) == m.text:
+                    return cid
+                if full[: len(words)] == words and all(
+                    w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in full[len(words):]
+                ):
+                    return cid
+                if normalize_name(strip_suffix(name)) == normalize_name(m.text):
+                    return cid
+    return None
