@@ -177,12 +177,14 @@ class DocEntities:
             return []
         if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in ORG_NOUNS:
             return []
-        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "nummod", "predet", "preconj")}
+        # words of the noun phrase left of the noun ("the two software powerhouses"): the small
+        # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
+        dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
         plural = token.tag_ in ("NNS", "NNPS")
         if plural and (dets & {"two", "both"} or any(c.lower_ == "both" for c in token.children)):
             return [self._mention_for(c, token, "description")
                     for c in self._salient(token.i, n=2)] if len(self._salient(token.i, n=2)) == 2 else []
-        if plural or not dets & {"the", "this", "that", "its", "their"}:
+        if plural or not (dets & {"the", "this", "that", "its", "their"} or token.dep_ == "poss"):
             return []
         # one organization: nearest earlier in the sentence, not an argument of a relational noun
         for t in reversed(list(sent[: token.i - sent.start])):
@@ -196,6 +198,11 @@ class DocEntities:
                 continue
             return [self._mention_for(mm.cluster, token, "description")]
         ranked = self._salient(sent.start, exclude=self._clause_coarguments(token))
+        return [self._mention_for(ranked[0], token, "description")] if ranked else []
+
+    def topic(self, token) -> list[Mention]:
+        """The organization an article is about at *token*: the most mentioned one so far."""
+        ranked = self._salient(token.i) or self._salient(len(self.doc))
         return [self._mention_for(ranked[0], token, "description")] if ranked else []
 
     def _pronoun_org(self, token) -> int | None:
@@ -221,9 +228,9 @@ class DocEntities:
 
 def _clean(span, doc) -> tuple[int, int]:
     start, end = span.start, span.end
-    while start < end and doc[start].lower_ in ("the", "a", "an") | _HONORIFICS:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 

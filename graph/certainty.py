@@ -1,0 +1,101 @@
+"""Is a fact reported or confirmed, and is it asserted at all?
+
+Both are judged from the trigger word of a rule and the words that govern
+it: a hedge ("according to a report", "is preparing", "could", "in talks
+to") on the path from the trigger to the root makes a fact ``reported``; a
+negation or refusal ("not", "rejected", "talks ended") drops it. Relative
+clauses state background, so the climb stops there: in "the two powerhouses
+that for years have been bitter rivals, according to the publication", the
+rivalry is not hedged.
+"""
+
+from __future__ import annotations
+
+__all__ = ["HEDGE_VERBS", "NEGATING_VERBS", "judge", "sentence_hedged"]
+
+HEDGE_VERBS = {
+    "prepare", "plan", "consider", "expect", "intend", "negotiate", "discuss", "explore", "mull",
+    "weigh", "seek", "hope", "aim", "want", "propose", "rumor", "rumour", "speculate", "believe",
+    "eye", "mull", "contemplate", "reveal", "report", "think", "suggest", "try", "attempt",
+}
+HEDGE_MODALS = {"could", "may", "might", "would", "should", "can"}
+HEDGE_ADVERBS = {
+    "reportedly", "possibly", "allegedly", "reputedly", "likely", "potentially", "perhaps",
+    "probably", "apparently", "supposedly", "purportedly", "rumoredly", "maybe",
+}
+HEDGE_ADJECTIVES = {"potential", "possible", "rumored", "rumoured", "proposed", "planned", "expected",
+                    "likely", "reported", "alleged", "prospective", "mooted"}
+NEGATING_VERBS = {
+    "reject", "refuse", "deny", "decline", "end", "stall", "cancel", "abandon", "scrap", "collapse",
+    "terminate", "dissolve", "halt", "block", "rebuff", "spurn", "drop", "deny", "break",
+}
+_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_REPORT_CUES = ("according to", "sources say", "sources said", "people familiar", "reportedly",
+                "is said to", "are said to", "rumor", "rumour")
+
+
+def sentence_hedged(sent) -> bool:
+    """Whether the sentence as a whole is attributed to unnamed sources or a report."""
+    text = sent.text.lower()
+    return any(cue in text for cue in _REPORT_CUES) or text.rstrip().endswith(": report")
+
+
+def judge(trigger) -> str | None:
+    """``"reported"``, ``"confirmed"``, or ``None`` when the trigger is negated or refused."""
+    hedged = False
+    node = trigger
+    for c in trigger.children:
+        if c.dep_ in ("amod", "advmod") and c.lower_ in HEDGE_ADJECTIVES | HEDGE_ADVERBS:
+            hedged = True
+        if c.dep_ in ("neg", "det") and c.lower_ in _NEGATIONS:
+            return None
+    for _ in range(12):
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and low in _NEGATIONS):
+                return None
+            if c.dep_ == "aux" and low in HEDGE_MODALS:
+                hedged = True
+            if c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+                hedged = True
+            if c.dep_ == "prep" and low == "according" and node.dep_ not in _BACKGROUND:
+                hedged = True  # attribution belongs to the main clause, wherever the parser hangs it
+            if c.dep_ == "prep" and low == "in" and any(g.lemma_.lower() in ("talk", "negotiation", "discussion")
+                                                         for g in c.children):
+                hedged = True
+            if c.dep_ == "acomp" and low == "close":
+                hedged = True
+        lemma = node.lemma_.lower()
+        if node is not trigger and node.pos_ in ("VERB", "AUX"):
+            if lemma in NEGATING_VERBS:
+                return None
+            if lemma in HEDGE_VERBS:
+                hedged = True
+        if node.pos_ == "NOUN" and lemma in ("talk", "negotiation", "discussion", "rumor", "rumour", "report",
+                                             "speculation", "plan", "offer", "bid", "proposal"):
+            hedged = True
+        if node.dep_ in _BACKGROUND or node.head is node:
+            break
+        node = node.head
+    if hedged:
+        return "reported"
+    # attribution to an unnamed report governs the main clause only
+    if sentence_hedged(trigger.sent) and not _in_background(trigger):
+        return "reported"
+    return "confirmed"
+
+
+#: Dependents that state background: a hedge on the clause above does not reach into them
+#: ("VMware's deal with Amazon … might have changed minds": the deal is not hedged).
+_BACKGROUND = {"relcl", "appos", "nsubj", "nsubjpass"}
+
+
+def _in_background(token) -> bool:
+    node = token
+    for _ in range(12):
+        if node.dep_ in _BACKGROUND:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
