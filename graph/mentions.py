@@ -53,6 +53,9 @@ def is_headline(sent) -> bool:
     Title case fools statistical NER ("VMware Close To Revealing Joint
     Development" as a person), so only trusted entities are kept there.
     """
+    text = sent.text.strip()
+    if not text or text.endswith((".", "!", "?", '"', "”", ";")):
+        return False  # a headline has no closing period; a sentence full of names does
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if len(words) < 3:
         return False
@@ -177,6 +180,13 @@ class DocEntities:
             return []
         if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in ORG_NOUNS:
             return []
+        # "NEOFACTO, a software company …", "X is a company based in Y": the noun describes a name
+        if token.dep_ == "appos" and self.at(token.head) is not None:
+            return [self.at(token.head)]
+        if token.dep_ == "attr":
+            subj = [c for c in token.head.children if c.dep_ == "nsubj"]
+            if subj and self.at(subj[0]) is not None and self.at(subj[0]).type == "Organization":
+                return [self.at(subj[0])]
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
@@ -226,8 +236,22 @@ class DocEntities:
         return ranked[0] if ranked else None
 
 
+_ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
+               "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager"}
+_GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
+
+
 def _clean(span, doc) -> tuple[int, int]:
     start, end = span.start, span.end
+    # "Chief Technical Officer of Chilworth Technology" → "Chilworth Technology"
+    if span.label_ == "ORG" and doc[start].lower_ in _ROLE_WORDS:
+        of = next((t.i for t in span if t.lower_ == "of"), None)
+        if of is not None and all(doc[i].lower_ in _ROLE_WORDS | {"technical", "operating", "financial",
+                                                                   "technology", "information", "marketing"}
+                                  for i in range(start, of)):
+            start = of + 1
+    if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
+        return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -659,9 +659,13 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     if not people:
         return
     if lemma in JOIN_VERBS:
+        roles = [r for r in _prep_objects(t, "as") if _role_kind(r)]
+        lead = any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
         for o in _orgs([m for d in _children(t, "dobj") for m in _args(ents, d)]):
             for p in people:
                 yield Candidate(p, "worksAt", o, t, "joined", 0.75)
+                if lead:  # "Simon joined ip.access as Chief Executive Officer"
+                    yield Candidate(o, "ledBy", p, t, "joined-as", 0.8)
         for o in _orgs([m for d in _prep_objects(t, "from") for m in _args(ents, d)]):
             for p in people:
                 yield Candidate(p, "formerlyAt", o, t, "joined-from", 0.8)
@@ -702,8 +706,10 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = _orgs(_args(ents, t.head))
         else:
             orgs = _orgs(_clause_subject(ents, t))
+        direct = _places([m for o in _prep_objects(t, "in", "at") for m in _args(ents, o)])
         for o in orgs:
-            yield Candidate(o, "locatedIn", places[0], t, "headquartered-in", 0.85)
+            for place in direct or places[:1]:
+                yield Candidate(o, "locatedIn", place, t, "headquartered-in", 0.85)
         return
     if lemma in ("headquarters", "hq", "head office", "office") and t.pos_ == "NOUN":
         places = _places([m for o in _prep_objects(t, "in", "at") for m in _subtree_places(ents, o)])

@@ -52,8 +52,8 @@ The listing has only a symbol and a security name, so the rules read the name:
   American depositary shares. Warrants, units, rights, preferred stock, notes,
   debentures, funds, trusts' beneficial interests and when-issued lines are
   dropped, and so are Nasdaq's test issues.
-* Blank-check companies (SPACs: "... Acquisition Corp.", "... SPAC ...",
-  "... Capital Corp XI") are dropped: they are shells, not businesses news
+* Blank-check companies (SPACs: "... Acquisition Corp.", "... Merger ...",
+  "... SPAC ...", "... Capital Corp XI", "... Partners II") are dropped: they are shells, not businesses news
   writes about.
 * The cleaned name must be distinctive: two or more words ("Apple
   Hospitality REIT" stays), or one word of at least three characters that is
@@ -170,9 +170,9 @@ _NASDAQ_EQUITY = re.compile(
     re.IGNORECASE,
 )
 _NASDAQ_EXCLUDED_COMPANY = re.compile(
-    r"(?i:\b(?:acquisitions?|spac|etf|etn|test)\b|acquisition\d)|"
+    r"(?i:\b(?:acquisitions?|merger|spac|etf|etn|test)\b|acquisition\d)|"
     # blank-check series: "Churchill Capital Corp XI", "Pono Capital Four"
-    r"\b(?:Capital|Investment)\b.*\s(?:[IVX]+|\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\.?$"
+    r"\b(?:Capital|Investment|Partners)\b.*\s(?:[IVX]+|\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\.?$"
 )
 
 
