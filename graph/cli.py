@@ -65,7 +65,7 @@ def cmd_extract(args) -> int:
             for f in facts:
                 _out(f"{f.subject.name} —{f.predicate}→ {f.object.name}  [{f.certainty}, {f.confidence:.2f}]\n"
                      f"    “{_clip(f.evidence, 160)}”")
-    if skipped and args.jsonl is False and args.json is False and len(args.files) == 1:
+    if skipped and not args.jsonl and len(args.files) == 1:
         return EXIT_ERROR
     return EXIT_SKIPPED if skipped else 0
 

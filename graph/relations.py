@@ -451,10 +451,16 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
 
 
 def _role_kind(role) -> str | None:
-    """"lead" for CEO/founder/president/chief…, "work" for other jobs, else None."""
-    words = {role.lower_, role.lemma_.lower()} | {c.lower_ for c in role.children if c.dep_ == "compound"}
-    if role.lower_ in ("president", "ceo", "chairman", "chairwoman", "founder", "co-founder", "cofounder") \
-            or words & {"ceo", "founder", "co-founder", "cofounder", "chairman", "chairwoman"}:
+    """"lead" for CEO/founder/president/chief executive, "work" for other jobs, else None.
+
+    A chairman heads a board rather than the company, and a vice or deputy leads nothing.
+    """
+    mods = {c.lower_ for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
+    words = {role.lower_, role.lemma_.lower()} | mods
+    if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
+        return "work" if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES else None
+    if role.lower_ in ("president", "ceo", "founder", "co-founder", "cofounder") \
+            or words & {"ceo", "founder", "co-founder", "cofounder"}:
         return "lead"
     if role.lemma_.lower() in ("executive", "officer") and words & {"chief"}:
         return "lead"
@@ -514,18 +520,18 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         people = _people(_clause_subject(ents, t.head.head))
     if not people:
         return
-    roles = [r for r in _role_nouns(t) if _role_kind(r) is not None]
+    roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
     former = any(_has_former(r) for r in roles)
-    orgs = []
-    for r in reversed(roles):  # "CEO and creator of the company": the last role carries the "of"
-        orgs = _role_org(ents, r)
-        if orgs:
-            break
-    if not orgs:
-        return
-    kind = "lead" if any(_role_kind(r) == "lead" for r in roles) else "work"
-    for person in people:
-        yield from _emit_role(person, t, orgs, kind, former, "role-" + t.dep_, 0.85)
+    # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
+    # of the company": a role without one shares the next role's
+    orgs_of = [_role_org(ents, r) for r in roles]
+    for k, r in enumerate(roles):
+        orgs = orgs_of[k] or next((o for o in orgs_of[k + 1:] if o), [])
+        kind = _role_kind(r)
+        if not orgs or kind is None:
+            continue
+        for person in people:
+            yield from _emit_role(person, r, orgs, kind, former or _has_former(r), "role-" + t_dep, 0.85)
 
 
 def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -578,9 +584,13 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         t.tag_ == "VBN" and _prep_objects(t, "by"))
     if passive:
         agents = [m for o in _prep_objects(t, "by") for m in _args(ents, o)]
-        targets = _orgs(_clause_subject(ents, t))
-        if not targets and t.dep_ in ("acl",):
-            targets = _orgs(_args(ents, t.head))
+        base = t
+        while base.dep_ == "conj":
+            base = base.head
+        if base.dep_ == "acl":  # "Maveron, a firm based in Seattle and co-founded by A"
+            targets = _orgs(_args(ents, base.head))
+        else:
+            targets = _orgs(_clause_subject(ents, t))
         if not targets and t.dep_ in ("ROOT", "advcl") and not _subject(t):
             targets = _orgs(ents.topic(t))  # a fragment: "Founded by A in 1984 …"
         for org in targets:

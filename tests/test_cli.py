@@ -93,6 +93,15 @@ def test_extract_text_output_names_the_file(capsys):
     assert "partnersWith" in out
 
 
+def test_extract_jsonl_goes_on_past_a_bad_file(capsys, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    code, out, err = run(capsys, "extract", bad, SEED, "--jsonl")
+    assert code == 3
+    assert [Path(json.loads(line)["file"]).name for line in out.splitlines()] == [SEED.name]
+    assert len(err.splitlines()) == 1 and str(bad) in err
+
+
 def test_extract_json_refuses_several_files(capsys):
     code, out, err = run(capsys, "extract", SEED, WINTEL, "--json")
     assert code == 2
@@ -100,11 +109,12 @@ def test_extract_json_refuses_several_files(capsys):
     assert "--jsonl" in err and len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("fmt", [[], ["--json"]], ids=["text", "json"])
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_extract_bad_file_is_a_one_line_error(capsys, tmp_path, name):
+def test_extract_bad_file_is_a_one_line_error(capsys, tmp_path, name, fmt):
     path = tmp_path / name
     path.write_bytes(BAD_FILES[name])
-    code, out, err = run(capsys, "extract", path)
+    code, out, err = run(capsys, "extract", path, *fmt)
     assert code == 2
     assert out == ""
     assert len(err.splitlines()) == 1
