@@ -210,6 +210,22 @@ class DocEntities:
         ranked = self._salient(sent.start, exclude=self._clause_coarguments(token))
         return [self._mention_for(ranked[0], token, "description")] if ranked else []
 
+    def as_organizations(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions in a slot only an organization fills ("X is headquartered in", "X's parent
+        company"): a name NER typed as a person or product is retyped, since NER is least
+        reliable on unknown company names. Gazetteer entities keep their type."""
+        out = []
+        for m in mentions:
+            c = self.clusters[m.cluster]
+            if m.type != "Organization" and m.kind == "name" and not c.canonical and m.type in ("Person", "Product"):
+                c.type = "Organization"
+                for other in self.mentions:
+                    if other.cluster == m.cluster:
+                        other.type = "Organization"
+            if m.type == "Organization":
+                out.append(m)
+        return out
+
     def topic(self, token) -> list[Mention]:
         """The organization an article is about at *token*: the most mentioned one so far."""
         ranked = self._salient(token.i) or self._salient(len(self.doc))

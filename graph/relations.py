@@ -43,7 +43,9 @@ WORK_ROLES = LEAD_ROLES | {"executive", "officer", "cto", "cfo", "coo", "cio", "
                            "spokeswoman", "spokesperson", "staffer", "developer", "designer",
                            "economist", "strategist", "lawyer", "counsel", "treasurer", "secretary",
                            "member", "fellow", "lecturer", "dean", "coach", "player",
-                           "associate", "consultant", "advisor", "adviser"}
+                           "associate", "consultant", "advisor", "adviser", "attorney", "chef", "physician",
+                           "surgeon", "teacher", "instructor", "curator", "trustee", "correspondent",
+                           "reporter", "columnist", "producer", "programmer", "accountant", "banker"}
 FORMER_MODS = {"former", "once", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile"}
 FOUND_VERBS = {"found", "co-found", "cofound", "establish", "start", "create", "form", "launch", "set"}
 LEAD_VERBS = {"lead", "head", "run", "chair", "helm", "manage", "direct"}
@@ -589,6 +591,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             base = base.head
         if base.dep_ == "acl":  # "Maveron, a firm based in Seattle and co-founded by A"
             targets = _orgs(_args(ents, base.head))
+        elif lemma in FOUND_VERBS and _people(agents):
+            targets = ents.as_organizations(_clause_subject(ents, t))
         else:
             targets = _orgs(_clause_subject(ents, t))
         if not targets and t.dep_ in ("ROOT", "advcl") and not _subject(t):
@@ -711,11 +715,11 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         if not places:
             return
         if t.dep_ in ("advcl",) or (t.dep_ == "acl" and t.head.pos_ in ("VERB", "AUX")):
-            orgs = _orgs(_clause_subject(ents, t.head))
+            orgs = ents.as_organizations(_clause_subject(ents, t.head))
         elif t.dep_ == "acl":
-            orgs = _orgs(_args(ents, t.head))
+            orgs = ents.as_organizations(_args(ents, t.head))
         else:
-            orgs = _orgs(_clause_subject(ents, t))
+            orgs = ents.as_organizations(_clause_subject(ents, t))
         direct = _places([m for o in _prep_objects(t, "in", "at") for m in _args(ents, o)])
         for o in orgs:
             for place in direct or places[:1]:
@@ -813,16 +817,43 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
 
 
 def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
-    """"X is a subsidiary of Y", "X, a unit of Y", "Y's subsidiary X", "X is owned by Y"."""
+    """"X is a subsidiary of Y", "X, a unit of Y", "Y's subsidiary X", "X is owned by Y",
+    "Y is the parent company of X", "Y and its subsidiary X", "Y owns X"."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN" and lemma == "parent" or (lemma == "company" and any(
+            c.lower_ == "parent" for c in t.children)):
+        if t.dep_ == "compound":
+            return
+        children = ents.as_organizations([m for o in _prep_objects(t, "of", "to", "for") for m in _args(ents, o)])
+        owners = [m for p in _children(t, "poss") for m in _args(ents, p)]
+        if t.dep_ == "attr":
+            parents = ents.as_organizations(_clause_subject(ents, t.head))
+            children = children or ents.as_organizations(owners)
+        elif t.dep_ == "appos":
+            parents = ents.as_organizations(_args(ents, t.head))
+            children = children or ents.as_organizations(owners)
+        else:  # "Parent X is controlled by …", "X's parent company Y"
+            parents = ents.as_organizations([m for c in _children(t, "appos") for m in _args(ents, c)])
+            children = children or ents.as_organizations(owners)
+        for c in children:
+            for p in parents:
+                yield Candidate(c, "subsidiaryOf", p, t, "parent-of", 0.8)
+        return
     if t.pos_ in ("NOUN", "PROPN") and lemma in SUBSIDIARY_NOUNS:
-        parents = _orgs([m for o in _prep_objects(t, "of") for m in _args(ents, o)])
+        owners = ents.as_organizations([m for p in _children(t, "poss") for m in _args(ents, p)])
+        named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound", "nmod") and ents.at(c)]
+        if owners and named and lemma == "subsidiary":  # "its subsidiary AFCO", "its X subsidiary"
+            for c in ents.as_organizations(named):
+                for p in owners:
+                    yield Candidate(c, "subsidiaryOf", p, t, "poss-subsidiary", 0.8)
+            return
+        parents = ents.as_organizations([m for o in _prep_objects(t, "of") for m in _args(ents, o)])
         if not parents:
-            parents = _orgs([m for p in _children(t, "poss") for m in _args(ents, p)])
+            parents = owners
         if not parents:
             return
         if t.dep_ == "attr":
-            children = _orgs(_clause_subject(ents, t.head))
+            children = ents.as_organizations(_clause_subject(ents, t.head))
         elif t.dep_ == "appos":
             children = _orgs(_args(ents, t.head))
         elif t.dep_ in ("nsubj", "npadvmod", "dep", "ROOT"):
@@ -836,10 +867,12 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(c, "subsidiaryOf", p, t, "subsidiary-of", 0.85)
     elif t.pos_ == "VERB" and lemma in OWN_VERBS:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"
-        if not passive:
-            return
-        owners = _orgs([m for o in _prep_objects(t, "by") for m in _args(ents, o)])
-        owned = _orgs(_clause_subject(ents, t) if t.dep_ != "acl" else _args(ents, t.head))
+        if passive:
+            owners = _orgs([m for o in _prep_objects(t, "by") for m in _args(ents, o)])
+            owned = _orgs(_clause_subject(ents, t) if t.dep_ != "acl" else _args(ents, t.head))
+        else:  # "Geeknet owns the online retailer ThinkGeek"
+            owners = _orgs(_clause_subject(ents, t))
+            owned = _orgs([m for o in _children(t, "dobj") for m in _args(ents, o)])
         for c in owned:
             for p in owners:
                 yield Candidate(c, "subsidiaryOf", p, t, "owned-by", 0.8)
