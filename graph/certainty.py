@@ -66,7 +66,7 @@ def judge(trigger) -> str | None:
             if c.dep_ == "acomp" and low == "close":
                 hedged = True
         lemma = node.lemma_.lower()
-        if node is not trigger and node.pos_ in ("VERB", "AUX"):
+        if node.i != trigger.i and node.pos_ in ("VERB", "AUX"):
             if lemma in NEGATING_VERBS:
                 return None
             if lemma in HEDGE_VERBS:
@@ -74,7 +74,7 @@ def judge(trigger) -> str | None:
         if node.pos_ == "NOUN" and lemma in ("talk", "negotiation", "discussion", "rumor", "rumour", "report",
                                              "speculation", "plan", "offer", "bid", "proposal"):
             hedged = True
-        if node.dep_ in _BACKGROUND or node.head is node:
+        if node.dep_ in _BACKGROUND or node.head.i == node.i:
             break
         node = node.head
     if hedged:
@@ -95,7 +95,7 @@ def _in_background(token) -> bool:
     for _ in range(12):
         if node.dep_ in _BACKGROUND:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -138,7 +138,7 @@ class DocEntities:
     def _clause_coarguments(self, token) -> set[int]:
         """Clusters named as other arguments of the verb that governs *token*."""
         verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         found = set()
         for child in verb.children:
@@ -210,18 +210,22 @@ class DocEntities:
         ranked = self._salient(sent.start, exclude=self._clause_coarguments(token))
         return [self._mention_for(ranked[0], token, "description")] if ranked else []
 
+    def retype(self, mention: Mention, type_: str) -> None:
+        """Give a mention's entity another type (all its mentions follow)."""
+        self.clusters[mention.cluster].type = type_
+        for other in self.mentions:
+            if other.cluster == mention.cluster:
+                other.type = type_
+        mention.type = type_
+
     def as_organizations(self, mentions: list[Mention]) -> list[Mention]:
         """Mentions in a slot only an organization fills ("X is headquartered in", "X's parent
         company"): a name NER typed as a person or product is retyped, since NER is least
         reliable on unknown company names. Gazetteer entities keep their type."""
         out = []
         for m in mentions:
-            c = self.clusters[m.cluster]
-            if m.type != "Organization" and m.kind == "name" and not c.canonical and m.type in ("Person", "Product"):
-                c.type = "Organization"
-                for other in self.mentions:
-                    if other.cluster == m.cluster:
-                        other.type = "Organization"
+            if m.type in ("Person", "Product") and m.kind == "name" and not self.clusters[m.cluster].canonical:
+                self.retype(m, "Organization")
             if m.type == "Organization":
                 out.append(m)
         return out
@@ -293,6 +297,10 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         start, end = _clean(ent, doc)
         if start >= end:
             continue
+        # "Compaq Computer Corporation": the fullest name the text gives, not only the known part
+        while (type_ == "Organization" and end < len(doc) and doc[end].text[:1].isupper()
+               and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
+            end += 1
         # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
         nxt = ents[k + 1] if k + 1 < len(ents) else None
         if (nxt is not None and nxt.label_ == "GPE" and nxt.start == end + 1

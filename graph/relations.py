@@ -82,7 +82,13 @@ def _args(ents: DocEntities, token, *, follow_examples: bool = True) -> list[Men
         if not found and follow_examples:
             found = _examples(ents, head)
         out.extend(found)
-    # a possessive or compound name inside a single noun ("the VMware offering") is not the phrase
+    # coordinated names share a type: "Rod Canion, Jim Harris, and Bill Murto" are all people
+    people = [m for m in out if m.type == "Person"]
+    if len(people) >= 2:
+        for m in out:
+            if (m.type == "Organization" and m.kind == "name" and not ents.clusters[m.cluster].canonical
+                    and 2 <= len(m.text.split()) <= 3 and all(w[:1].isupper() for w in m.text.split())):
+                ents.retype(m, "Person")
     seen, unique = set(), []
     for m in out:
         if m.cluster not in seen:
@@ -144,7 +150,7 @@ def _subject(token) -> list:
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
             node = node.head
             continue
-        if node.head is node:
+        if node.head.i == node.i:
             return []
         node = node.head
     return []
@@ -232,6 +238,11 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     if lemma == "venture" and not any(c.lower_ == "joint" for c in t.children):
         return
     between = [m for o in _prep_objects(t, "between", "among") for m in _args(ents, o)]
+    if not between:  # "a partnership from 1991 to the late 1990s between A, B and C": hung lower
+        top = t.head if t.dep_ == "attr" else t
+        for p in top.subtree:
+            if p.dep_ == "prep" and p.lower_ in ("between", "among") and _noun_path(p, top):
+                between += [m for o in p.children if o.dep_ == "pobj" for m in _args(ents, o)]
     if len(_orgs(between)) >= 2:
         members = _orgs(between)
         yield from _pairs(members, "partnersWith", t, "partner-between", conf)
@@ -261,6 +272,16 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     subj = _orgs(_governing_subject(ents, t))
     if len(subj) >= 2 and not owners:
         yield from _pairs(subj, "partnersWith", t, "partners-coordinated", conf - 0.05)
+
+
+def _noun_path(token, top) -> bool:
+    """Whether *token* hangs below *top* through prepositions and nouns only (no clause between)."""
+    node = token.head
+    while node.i != top.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _maker_products(ents: DocEntities, ms: list[Mention]) -> list[Mention]:
@@ -502,7 +523,7 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         anchor = anchor.head
         if _role_kind(anchor) is not None and ents.at(anchor) is None:
             return  # handled from the first role
-    if anchor is not t:
+    if anchor.i != t.i:
         t_dep, t_head = anchor.dep_, anchor.head
     else:
         t_dep, t_head = t.dep_, t.head

@@ -1,0 +1,211 @@
+"""The rule extractor, one phenomenon per test, each on a real sentence from the dev corpus.
+
+The sentences are quoted from ``../shared/corpus/dev`` (CRN, Wikinews, Wikipedia);
+the extractor's rules and data know none of their names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import merge_facts
+from graph.identity import normalize_name
+from graph.records import Article, Entity, Fact
+
+
+def facts(extractor, text, title=None):
+    """Facts keyed by (subject, predicate, object), names compared as the corpus scores them."""
+    return {(normalize_name(f.subject.name), f.predicate, normalize_name(f.object.name)): f
+            for f in extractor.extract(Article(text, title=title))}
+
+
+def has(found, s, p, o):
+    s, o = normalize_name(s), normalize_name(o)
+    return (s, p, o) in found or (p in ("partnersWith", "rivalOf") and (o, p, s) in found)
+
+
+def get(found, s, p, o):
+    s, o = normalize_name(s), normalize_name(o)
+    return found.get((s, p, o)) or (found.get((o, p, s)) if p in ("partnersWith", "rivalOf") else None)
+
+
+# -- entities and identity ---------------------------------------------------------
+
+def test_headline_title_case_is_not_a_person(extractor):
+    text = ("Microsoft And VMware Close To Revealing Joint Development Of A Hybrid Cloud Solution: Report\n\n\n"
+            "Microsoft and VMware are preparing a groundbreaking partnership.")
+    names = {f.subject.name for f in extractor.extract(Article(text))} | {
+        f.object.name for f in extractor.extract(Article(text))}
+    assert not any("Close To Revealing" in n for n in names)
+
+
+def test_surname_after_full_name_is_one_person(extractor):
+    from graph.mentions import find_entities
+
+    doc = extractor.nlp("Canion and Murto knew each other. The company was formed by Rod Canion, Jim Harris, "
+                        "and Bill Murto. Murto (SVP of sales) departed Compaq in 1987.")
+    ents = find_entities(doc, extractor.gazetteer)
+    people = {c.entity().name for c in ents.clusters if c.type == "Person" and c.names}
+    assert "Bill Murto" in people and "Murto" not in people
+
+
+def test_acronym_in_parentheses_joins_the_full_name(extractor):
+    found = facts(extractor, "The Open Handset Alliance (OHA) was a consortium led by Google. "
+                             "Its member firms included HTC, Sony, Dell and Intel.")
+    assert has(found, "HTC", "partnersWith", "Open Handset Alliance")
+    assert not any(o == "OHA" for _, _, o in found)
+
+
+def test_description_stands_for_the_company_named_before(extractor):
+    # "the Lincoln, Nebraska-based solution provider" is the company the sentence opened with
+    found = facts(extractor, "For Heraflux, a channel partner of both VMware and Microsoft, such a deal has been "
+                             "long in the waiting, said David Klee, the Lincoln, Nebraska-based solution "
+                             "provider's founder and chief architect.")
+    assert has(found, "Heraflux", "ledBy", "David Klee")
+    assert has(found, "Heraflux", "locatedIn", "Lincoln, Nebraska")
+    assert has(found, "Heraflux", "partnersWith", "VMware") and has(found, "Heraflux", "partnersWith", "Microsoft")
+
+
+def test_the_two_giants_are_the_two_most_mentioned_companies(extractor):
+    found = facts(extractor, "Microsoft and VMware are preparing a groundbreaking partnership, according to a "
+                             "report. Joint development is under way for the hybrid cloud solution—possibly part "
+                             "of a broader partnership between the two software powerhouses that for years have "
+                             "been bitter rivals, according to the technology news publication.")
+    assert has(found, "Microsoft", "rivalOf", "VMware")
+
+
+# -- relations ----------------------------------------------------------------------
+
+def test_ceo_of_apposition(extractor):
+    found = facts(extractor, "Last month, Rupert Murdoch, CEO of News Corporation, was in talks with Skype "
+                             "to possibly buy the company.")
+    assert has(found, "News Corporation", "ledBy", "Rupert Murdoch")
+    assert has(found, "Rupert Murdoch", "worksAt", "News Corporation")
+
+
+def test_title_before_name(extractor):
+    found = facts(extractor, "The open hardware standards failed to gain permanent traction, in part because "
+                             "Apple CEO Steve Jobs canceled the Mac OS licensing program.")
+    assert has(found, "Apple", "ledBy", "Steve Jobs")
+
+
+def test_once_an_executive_is_formerly_at(extractor):
+    found = facts(extractor, "The effort is led by Ray Blanchard, once a VMware executive responsible for "
+                             "shepherding the virtualization software developer's alliance with Amazon Web Services.")
+    assert has(found, "Ray Blanchard", "formerlyAt", "VMware")
+    assert not has(found, "Ray Blanchard", "worksAt", "VMware")
+    assert has(found, "VMware", "partnersWith", "Amazon Web Services")
+
+
+def test_founders_and_former_employer(extractor):
+    found = facts(extractor, "Compaq Computer Corporation was an American information technology company. "
+                             "The company was formed by Rod Canion, Jim Harris, and Bill Murto, all of whom were "
+                             "former Texas Instruments senior managers.")
+    for person in ("Rod Canion", "Jim Harris", "Bill Murto"):
+        assert has(found, "Compaq Computer Corporation", "ledBy", person), person
+    assert has(found, "Bill Murto", "formerlyAt", "Texas Instruments")
+
+
+def test_passive_acquisition(extractor):
+    found = facts(extractor, "Compaq was acquired for US$25 billion by HP in 2002.")
+    assert has(found, "HP", "acquired", "Compaq")
+
+
+def test_partnership_between_three(extractor):
+    found = facts(extractor, "The AIM alliance was a landmark partnership from 1991 to the late 1990s between "
+                             "Apple, IBM, and Motorola.")
+    assert has(found, "Apple", "partnersWith", "IBM") or has(found, "Apple", "partnersWith",
+                                                             "International Business Machines")
+
+
+def test_competitor_to(extractor):
+    found = facts(extractor, "A major issue of the purchase was the fact that Sun was a major competitor to Oracle.")
+    assert any(p == "rivalOf" for _, p, _ in found)
+
+
+def test_x_based_company(extractor):
+    found = facts(extractor, "Online US-based auction company eBay is in talks to acquire Voice-over-IP (VoIP) "
+                             "provider Skype for US$5 billion.")
+    assert has(found, "eBay", "locatedIn", "US")
+
+
+def test_subsidiary_and_headquarters_through_a_pronoun(extractor):
+    found = facts(extractor, "Motorola Mobility LLC is an American consumer electronics manufacturer. "
+                             "Headquartered at Merchandise Mart in Chicago, Illinois, it is a subsidiary of the "
+                             "Chinese technology company Lenovo.")
+    assert has(found, "Motorola Mobility LLC", "subsidiaryOf", "Lenovo")
+    assert has(found, "Motorola Mobility LLC", "locatedIn", "Chicago, Illinois")
+
+
+# -- certainty, negation, tense ------------------------------------------------------
+
+def test_preparing_according_to_a_report_is_reported(extractor):
+    found = facts(extractor, "Microsoft and VMware are preparing a groundbreaking partnership that will bring a "
+                             "fully supported version of VMware's virtualized compute infrastructure into the "
+                             "Azure cloud, according to a report in The Information.")
+    fact = get(found, "Microsoft", "partnersWith", "VMware")
+    assert fact is not None and fact.certainty == "reported"
+
+
+def test_in_talks_to_acquire_is_reported(extractor):
+    found = facts(extractor, "Online US-based auction company eBay is in talks to acquire Voice-over-IP (VoIP) "
+                             "provider Skype for US$5 billion.")
+    assert get(found, "eBay", "acquired", "Skype").certainty == "reported"
+
+
+def test_agreed_to_buy_is_confirmed(extractor):
+    found = facts(extractor, "Online US-based auction company eBay, the world's largest online marketplace, "
+                             "agreed to buy Voice-over-IP (VoIP) firm Skype for $2.6 billion USD in cash.")
+    assert get(found, "eBay", "acquired", "Skype").certainty == "confirmed"
+
+
+def test_rejected_offer_to_work_together_is_no_partnership(extractor):
+    found = facts(extractor, "While Microsoft once flatly rejected VMware's offer to work together, the "
+                             "competitive landscape has changed since then, Klee said.")
+    assert not has(found, "Microsoft", "partnersWith", "VMware")
+
+
+def test_background_relative_clause_is_not_hedged(extractor):
+    found = facts(extractor, "Joint development is under way—possibly part of a broader partnership between "
+                             "Microsoft and VMware, two software powerhouses that for years have been bitter "
+                             "rivals, according to the technology news publication.")
+    rival = get(found, "Microsoft", "rivalOf", "VMware")
+    if rival is not None:  # the parse may miss it; when found it must not be hedged
+        assert rival.certainty == "confirmed"
+
+
+def test_talks_that_ended_give_no_acquisition(extractor):
+    found = facts(extractor, "Sun also began discussions with another company, widely rumored but unconfirmed "
+                             "to be Hewlett Packard, about a potential acquisition. By March 2009, talks had "
+                             "stalled between Sun and both IBM and the other potential suitor.")
+    assert not any(p == "acquired" for _, p, _ in found)
+
+
+# -- confidence and merging ----------------------------------------------------------
+
+def test_confidence_is_a_probability(extractor):
+    for f in extractor.extract(Article("Compaq was acquired for US$25 billion by HP in 2002.")):
+        assert 0.0 < f.confidence < 1.0
+
+
+def test_a_second_sentence_raises_confidence_and_confirmed_wins():
+    a, b = Entity("Oracle", "Organization"), Entity("Sun", "Organization")
+    reported = Fact(a, "acquired", b, certainty="reported", confidence=0.8, evidence="would acquire")
+    confirmed = Fact(a, "acquired", b, certainty="confirmed", confidence=0.7, evidence="acquisition completed")
+    (merged,) = merge_facts([reported, confirmed])
+    assert merged.certainty == "confirmed" and merged.evidence == "acquisition completed"
+    assert merged.confidence > 0.8
+
+
+def test_symmetric_facts_merge_in_either_direction():
+    a, b = Entity("Apple", "Organization"), Entity("IBM", "Organization")
+    assert len(merge_facts([Fact(a, "partnersWith", b), Fact(b, "partnersWith", a)])) == 1
+    assert len(merge_facts([Fact(a, "acquired", b), Fact(b, "acquired", a)])) == 2
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_empty_text_is_refused(text):
+    from graph.exceptions import InputError
+
+    with pytest.raises(InputError, match="empty"):
+        Article(text)
