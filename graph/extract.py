@@ -99,6 +99,9 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
     return [merged[k] for k in order]
 
 
+_WEAK_PARTNERSHIP_NOUNS = {"deal", "agreement", "pact"}
+
+
 class RuleExtractor:
     """Dependency-parse rules over spaCy, with a gazetteer of tech organizations and products."""
 
@@ -127,6 +130,7 @@ class RuleExtractor:
 
         ents = find_entities(doc, self.gazetteer)
         facts = []
+        weak_partnerships = set()  # facts from "deal"/"agreement": may be an acquisition's
         for sent in doc.sents:
             for cand in candidates(ents, sent):
                 certainty = judge(cand.trigger)
@@ -138,7 +142,14 @@ class RuleExtractor:
                 fact = self._fact(ents, cand, sent, certainty)
                 if fact is not None:
                     facts.append(fact)
+                    if cand.trigger.lemma_.lower() in _WEAK_PARTNERSHIP_NOUNS:
+                        weak_partnerships.add(fact)
         facts.extend(self._name_products(ents, doc))
+        # "the agreement between Oracle and Sun" in an article where Oracle acquires Sun is the
+        # acquisition agreement, not an alliance
+        acquisitions = {frozenset((f.subject.name, f.object.name)) for f in facts if f.predicate == "acquired"}
+        facts = [f for f in facts if not (f in weak_partnerships and
+                                          frozenset((f.subject.name, f.object.name)) in acquisitions)]
         facts = merge_facts(facts)
         return [f for f in facts if f.confidence >= self.min_confidence]
 

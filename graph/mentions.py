@@ -197,9 +197,11 @@ class DocEntities:
         if plural or not (dets & {"the", "this", "that", "its", "their"} or token.dep_ == "poss"):
             return []
         # one organization: nearest earlier in the sentence, not an argument of a relational noun
+        # nor of the same verb ("eBay may buy the small Luxembourg-based company" is not eBay)
+        coarguments = self._clause_coarguments(token)
         for t in reversed(list(sent[: token.i - sent.start])):
             mm = self.at(t)
-            if mm is None or mm.type != "Organization" or mm.kind != "name":
+            if mm is None or mm.type != "Organization" or mm.kind != "name" or mm.cluster in coarguments:
                 continue
             head = self.doc[mm.end - 1].head
             if head.dep_ == "prep" and head.head.lemma_.lower() in ORG_NOUNS | {"partner", "customer"}:
@@ -256,6 +258,9 @@ class DocEntities:
         return ranked[0] if ranked else None
 
 
+#: "X-based", "X-backed": the name before the hyphen is still a name.
+_HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "founded", "controlled",
+                       "headquartered", "operated", "run", "affiliated", "designed", "built"}
 _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
@@ -297,6 +302,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         start, end = _clean(ent, doc)
         if start >= end:
             continue
+        if (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower and not doc[end].whitespace_
+                and doc[end + 1].lower_ not in _HYPHEN_PARTICIPLES):
+            continue  # part of a hyphenated word: "Voice-over-IP", not an organization
         # "Compaq Computer Corporation": the fullest name the text gives, not only the known part
         while (type_ == "Organization" and end < len(doc) and doc[end].text[:1].isupper()
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
@@ -398,6 +406,10 @@ def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
             if len(full) <= len(words):
                 continue
             if m.type == "Person" and len(words) == 1 and full[-1] == words[0]:
+                return cid
+            # a bare surname NER took for a company: "Canion (president and CEO)" after "Rod Canion"
+            if (m.type == "Organization" and not m.canonical and not c.canonical and len(words) == 1
+                    and 2 <= len(full) <= 3 and full[-1] == words[0]):
                 return cid
             if m.type == "Organization":
                 if m.text.isupper() and 2 <= len(m.text) <= 6 and _initials(name) == m.text:

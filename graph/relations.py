@@ -100,7 +100,7 @@ def _args(ents: DocEntities, token, *, follow_examples: bool = True) -> list[Men
 def _name_in_phrase(ents: DocEntities, head) -> list[Mention]:
     """An appositive name heading a noun phrase: "the Chinese technology company Lenovo"."""
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and child.i > head.i:
             m = ents.at(child)
             if m is not None:
                 return [m]
@@ -444,7 +444,10 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         elif lemma == "compete" and len(subj) >= 2:
             yield from _pairs(subj, "rivalOf", t, "rival-verb-coordinated", 0.75)
     elif t.pos_ == "NOUN" and lemma in WAR_NOUNS:
-        against = _orgs([m for o in _prep_objects(t, "against") for m in _args(ents, o)])
+        preps = [p for p in t.children if p.dep_ == "prep" and p.lower_ == "against"]
+        if not preps and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "against":
+            preps = [t.nbor(1)]  # "price wars against Dell", the prep hung on the verb
+        against = _orgs([m for p in preps for o in p.children if o.dep_ == "pobj" for m in _args(ents, o)])
         if against:
             for a in _orgs(_clause_subject(ents, t)):
                 for b in against:
@@ -673,10 +676,11 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         people = _people(_clause_subject(ents, t))
         orgs = _orgs([m for o in _children(t, "dobj") for m in _args(ents, o)])
         orgs += _orgs([m for o in _prep_objects(t, "from", "as", "at") for m in _args(ents, o)])
-        if passive:
+        if passive:  # "ousted by the board of directors of HP"
             for agent in _prep_objects(t, "by"):
-                orgs += _orgs(_args(ents, agent))
-                orgs += _orgs([m for o in _prep_objects(agent, "of") for m in _args(ents, o)])
+                orgs += _orgs(_args(ents, agent)) or _orgs(
+                    [m for x in agent.subtree if ents.at(x) is not None and _noun_path(x, agent)
+                     for m in [ents.at(x)]])
     conf = 0.8
     if not orgs and people:
         orgs, conf = _orgs(ents.topic(t)), 0.65
@@ -908,6 +912,9 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
     if m is not None and m.type == "Product" and t.i == m.end - 1:
         head = t if t.dep_ != "compound" else t.head
         owners = _orgs([mm for p in _children(head, "poss") for mm in _args(ents, p)])
+        for c in t.children:  # "MySQL, Sun's competitor to the Oracle Database"
+            if c.dep_ == "appos" and ents.at(c) is None:
+                owners += _orgs([mm for p in _children(c, "poss") for mm in _args(ents, p)])
         for o in owners:
             yield Candidate(m, "productOf", o, t, "product-poss", 0.8)
         return
@@ -917,6 +924,7 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         objs = []
         for d in _children(t, "dobj"):
             objs += _products(_args(ents, d))
+            objs += _products([ents.at(c) for c in d.children if c.dep_ == "compound" and ents.at(c)])
             objs += _products([mm for o in _prep_objects(d, "of", "with", "called", "named") for mm in _args(ents, o)])
             for acl in _children(d, "acl"):
                 objs += _products([mm for o in _children(acl, "oprd", "attr", "dobj") for mm in _args(ents, o)])
@@ -926,11 +934,17 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(p, "productOf", o, t, "makes", 0.75)
     if t.pos_ == "NOUN" and lemma in ("product", "line") and _prep_objects(t, "from", "by", "of"):
         makers = _orgs([mm for o in _prep_objects(t, "from", "by") for mm in _args(ents, o)])
+        listed = []
+        for o in _prep_objects(t, "from", "by"):  # "(e.g. SPARC Enterprise and Java)"
+            for c in o.children:
+                if c.dep_ == "appos":
+                    listed += [mm for mm in _args(ents, c) if mm.cluster not in {x.cluster for x in makers}]
+        for mm in listed:
+            if mm.type == "Organization" and not ents.clusters[mm.cluster].canonical:
+                ents.retype(mm, "Product")
         for mk in makers:
-            for tok in t.sent:
-                mm = ents.at(tok)
-                if mm is not None and mm.type == "Product" and tok.i == mm.end - 1 and tok.i > t.i:
-                    yield Candidate(mm, "productOf", mk, t, "products-from", 0.7)
+            for mm in _products(listed):
+                yield Candidate(mm, "productOf", mk, t, "products-from", 0.7)
 
 
 #: Every rule, by name; each takes (DocEntities, trigger token) and yields candidates.
