@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from .identity import normalize_name, strip_suffix
 from .records import Entity
 
-__all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline"]
+__all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline",
+           "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_NAME_WORDS"]
 
 _LABEL_TYPES = {
     "ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product",
@@ -41,6 +42,19 @@ ORG_NOUNS = {
     "operator", "retailer", "publisher", "partner", "rival", "competitor", "kingpin",
     "conglomerate", "organization", "organisation", "consortium", "alliance", "chipmaker",
     "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
+}
+#: Words that make a name an organization's, never a person's ("Venturi Automobiles").
+ORG_NAME_WORDS = _GENERIC_COMPANY_WORDS | {
+    "university", "college", "institute", "bank", "school", "hospital", "association", "foundation",
+    "society", "council", "agency", "club", "party", "church", "museum", "academy", "center", "centre",
+    "laboratory", "laboratories", "ministry", "department", "committee", "commission", "regiment",
+    "army", "navy", "league", "federation", "union", "trust", "fund", "capital", "partners",
+    "ventures", "media", "records", "studios", "studio", "entertainment", "pictures", "airlines",
+    "airways", "motors", "automobiles", "marketing", "health", "bancorp", "financial", "insurance",
+    "services", "consulting", "pharmaceuticals", "energy", "foods", "press", "publishing",
+    "network", "broadcasting", "television", "radio", "news", "magazine", "orchestra", "band",
+    "alliance", "consortium", "initiative", "organization", "organisation", "board", "office",
+    "hotel", "hotels", "restaurant", "restaurants", "realty", "properties", "investments",
 }
 _PRONOUNS_SINGULAR = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "their", "them", "theirs"}
@@ -232,6 +246,18 @@ class DocEntities:
                 out.append(m)
         return out
 
+    def as_people(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions in a slot only a person fills ("X, CEO of Y"): a name NER typed as an
+        organization is retyped when it reads like a personal name and the gazetteer does not know it."""
+        out = []
+        for m in mentions:
+            if (m.type == "Organization" and m.kind == "name" and not self.clusters[m.cluster].canonical
+                    and looks_like_person_name(m.text)):
+                self.retype(m, "Person")
+            if m.type == "Person":
+                out.append(m)
+        return out
+
     def topic(self, token) -> list[Mention]:
         """The organization an article is about at *token*: the most mentioned one so far."""
         ranked = self._salient(token.i) or self._salient(len(self.doc))
@@ -319,6 +345,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         elif type_ != "Place" and _based_after(doc, end) and not canonical:
             type_ = "Place"
         text = doc[start:end].text
+        if type_ == "Person" and looks_like_organization(text):
+            type_ = "Organization"
         if gazetteer is not None and type_ != "Person":
             entry = gazetteer.lookup(text)
             if entry is not None:
@@ -330,6 +358,24 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters)
+
+
+def looks_like_organization(name: str) -> bool:
+    """Whether a name has a word only organizations' names have.
+
+    >>> looks_like_organization("Venturi Automobiles"), looks_like_organization("Ken Samet")
+    (True, False)
+    """
+    return any(w.lower().strip(".,") in ORG_NAME_WORDS for w in name.split()[1:] + name.split()[:1]
+               if w[:1].isupper())
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Two or three capitalized words and no organization word: "Toby Hoare", "Gildo Pallanca Pastor"."""
+    words = name.split()
+    return (1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
+                                        for w in words)
+            and not looks_like_organization(name) and not any(w.isupper() and len(w) > 1 for w in words))
 
 
 def _based_after(doc, end: int) -> bool:

@@ -54,6 +54,19 @@ def _register() -> None:
         Language.component("paragraph_breaks", func=paragraph_breaks)
 
 
+#: Words the tokenizer would split at the hyphen, leaving the parser a stray "co" ("co - founded").
+_CO_WORDS = ("co-founded", "co-founder", "co-founders", "co-found", "co-founding", "co-owner",
+             "co-owners", "co-owned", "co-chair", "co-chairman", "co-CEO", "co-head", "co-led")
+
+
+def _keep_co_words(nlp) -> None:
+    from spacy.symbols import ORTH
+
+    for word in _CO_WORDS:
+        for form in (word, word[0].upper() + word[1:]):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @lru_cache(maxsize=None)
 def load_nlp(name: str | None = None, *, gazetteer: bool = True):
     """Load the spaCy pipeline once per process (cached), with the gazetteer ruler before NER.
@@ -70,6 +83,7 @@ def load_nlp(name: str | None = None, *, gazetteer: bool = True):
     except OSError as exc:
         raise ExtractionError(f"cannot load spaCy model {name!r}: {exc}") from exc
     _register()
+    _keep_co_words(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     if gazetteer:
         from .gazetteer import load_gazetteer, ruler_patterns

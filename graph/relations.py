@@ -458,7 +458,7 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
-    orgs = _orgs([m for o in _prep_objects(role, "of", "at", "for", "with") for m in _args(ents, o)])
+    orgs = ents.as_organizations([m for o in _prep_objects(role, "of", "at", "for", "with") for m in _args(ents, o)])
     if not orgs:
         orgs = _orgs([m for p in _children(role, "poss") for m in _args(ents, p)])
     if not orgs:
@@ -531,12 +531,12 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     else:
         t_dep, t_head = t.dep_, t.head
     if t_dep == "appos":
-        people = _people(_args(ents, t_head))
+        people = ents.as_people(_args(ents, t_head))
     elif t_dep in ("attr", "oprd"):
-        people = _people(_clause_subject(ents, t_head) if t_dep == "attr" else
-                         [m for s in _children(t_head, "nsubj", "nsubjpass", "dobj") for m in _args(ents, s)])
+        people = ents.as_people(_clause_subject(ents, t_head) if t_dep == "attr" else
+                                [m for s in _children(t_head, "nsubj", "nsubjpass", "dobj") for m in _args(ents, s)])
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
-        people = _people(_clause_subject(ents, t_head.head))
+        people = ents.as_people(_clause_subject(ents, t_head.head))
     if False:
         people = _people(_args(ents, t.head))
     elif t.dep_ in ("attr", "oprd"):
@@ -568,12 +568,18 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     # compounds left of the name: [ORG] [former] ROLE words
     i = m.start - 1
     role_tokens = []
-    while i >= t.sent.start and ents.doc[i].dep_ in ("compound", "amod", "nmod") and ents.at(ents.doc[i]) is None:
-        role_tokens.append(ents.doc[i])
+    doc = ents.doc
+    while i >= t.sent.start and ents.at(doc[i]) is None and (
+            doc[i].dep_ in ("compound", "amod", "nmod") or doc[i].lower_ in _TITLE_WORDS
+            or (doc[i].lower_ in ("and", "&") and role_tokens)):
+        if doc[i].lower_ not in ("and", "&"):
+            role_tokens.append(doc[i])
+        i -= 1
+    if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
         i -= 1
     if not role_tokens or i < t.sent.start:
         return
-    org = ents.at(ents.doc[i])
+    org = ents.at(doc[i])
     if org is None or org.type != "Organization":
         return
     kind = "lead" if any(_role_kind(r) == "lead" for r in role_tokens) else (
@@ -583,6 +589,9 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     former = any(r.lower_ in FORMER_MODS for r in role_tokens) or (
         i - 1 >= 0 and ents.doc[i - 1].lower_ in FORMER_MODS)
     yield from _emit_role(m, role_tokens[-1], [org], kind, former, "role-title", 0.85)
+
+
+_TITLE_WORDS = LEAD_ROLES | WORK_ROLES | {"executive", "officer", "senior", "general", "managing"}
 
 
 def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -602,6 +611,8 @@ def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
 def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     """"X was founded by A and B", "A founded X", "Founded by A, …", "X is led by A"."""
     lemma = t.lemma_.lower()
+    if lemma.startswith("co-found"):
+        lemma = "found"
     if t.pos_ != "VERB" or lemma not in FOUND_VERBS | LEAD_VERBS:
         return
     if lemma in ("set",) and not any(c.lower_ == "up" for c in t.children):
@@ -628,8 +639,10 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
                 for a in _orgs(agents):
                     yield Candidate(a, "partnersWith", org, t, "consortium-led-by", 0.75)
     else:
-        people = _people(_clause_subject(ents, t))
+        people = ents.as_people(_clause_subject(ents, t))
         objs = _orgs([m for o in _children(t, "dobj") for m in _args(ents, o)])
+        if lemma in FOUND_VERBS and people:
+            objs = ents.as_organizations([m for o in _children(t, "dobj") for m in _args(ents, o)])
         for org in objs:
             for p in people:
                 yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)
@@ -641,7 +654,7 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     roles = [c for c in t.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj")
              and _role_kind(c) is not None and ents.at(c) is None]
-    roles += [pobj for pobj in _prep_objects(t, "as") if _role_kind(pobj)]
+    roles += [pobj for pobj in _prep_objects(t, "as", "to") if _role_kind(pobj)]
     if not roles:
         return
     people = _people([m for c in _children(t, "nsubjpass", "nsubj", "dobj") for m in _args(ents, c)])
