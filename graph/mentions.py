@@ -56,6 +56,8 @@ ORG_NAME_WORDS = _GENERIC_COMPANY_WORDS | {
     "alliance", "consortium", "initiative", "organization", "organisation", "board", "office",
     "hotel", "hotels", "restaurant", "restaurants", "realty", "properties", "investments",
 }
+#: Where a town's name stands for the company it is home to ("Redmond rejected…"), not for a place.
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
 _PRONOUNS_SINGULAR = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "their", "them", "theirs"}
 _PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "hers"}
@@ -116,8 +118,9 @@ class Cluster:
 class DocEntities:
     """The mentions and entities of one parsed article (a spaCy ``Doc``)."""
 
-    def __init__(self, doc, mentions: list[Mention], clusters: list[Cluster]) -> None:
+    def __init__(self, doc, mentions: list[Mention], clusters: list[Cluster], gazetteer=None) -> None:
         self.doc = doc
+        self.gazetteer = gazetteer
         self.mentions = mentions
         self.clusters = clusters
         self.by_token: dict[int, Mention] = {}
@@ -180,6 +183,13 @@ class DocEntities:
 
     def _resolve(self, token) -> list[Mention]:
         m = self.at(token)
+        role = token
+        while role.dep_ == "conj" and role.head.i != role.i:
+            role = role.head
+        if m is not None and m.type == "Place" and role.dep_ in _ARGUMENT_DEPS:
+            org = self._metonym(m, token)
+            if org is not None:  # "Redmond rejected the offer": the company, not the town
+                return [org]
         if m is not None:
             return [m]
         lower = token.lower_
@@ -263,6 +273,16 @@ class DocEntities:
         ranked = self._salient(token.i) or self._salient(len(self.doc))
         return [self._mention_for(ranked[0], token, "description")] if ranked else []
 
+    def _metonym(self, m: Mention, token) -> Mention | None:
+        entry = self.gazetteer.metonym(m.text.split(",")[0]) if self.gazetteer is not None else None
+        if entry is None:
+            return None
+        for cid, c in enumerate(self.clusters):
+            if c.type == "Organization" and c.canonical == entry.name:
+                return self._mention_for(cid, token, "description")
+        self.clusters.append(Cluster("Organization", [entry.name], entry.name, entry.wikidata, 0))
+        return self._mention_for(len(self.clusters) - 1, token, "description")
+
     def _pronoun_org(self, token) -> int | None:
         sent = token.sent
         sents = [sent]
@@ -294,9 +314,11 @@ _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee
 
 def _clean(span, doc) -> tuple[int, int]:
     start, end = span.start, span.end
+    if doc[start].lower_ in ("the", "a", "an") and end - start > 1:
+        start += 1
     # "Chief Technical Officer of Chilworth Technology" → "Chilworth Technology"
     if span.label_ == "ORG" and doc[start].lower_ in _ROLE_WORDS:
-        of = next((t.i for t in span if t.lower_ == "of"), None)
+        of = next((t.i for t in doc[start:end] if t.lower_ == "of"), None)
         if of is not None and all(doc[i].lower_ in _ROLE_WORDS | {"technical", "operating", "financial",
                                                                    "technology", "information", "marketing"}
                                   for i in range(start, of)):
@@ -357,7 +379,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 canonical, type_ = entry.name, entry.type
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     mentions, clusters = _cluster(raw, doc, gazetteer)
-    return DocEntities(doc, mentions, clusters)
+    return DocEntities(doc, mentions, clusters, gazetteer)
 
 
 def looks_like_organization(name: str) -> bool:

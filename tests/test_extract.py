@@ -209,3 +209,30 @@ def test_empty_text_is_refused(text):
 
     with pytest.raises(InputError, match="empty"):
         Article(text)
+
+
+# -- more identity phenomena -----------------------------------------------------------
+
+def test_alias_and_full_name_are_one_company(extractor):
+    # CRN: "alliance with Amazon Web Services" … "AWS is being chased by …"
+    found = facts(extractor, "Ray Blanchard shepherded VMware's alliance with Amazon Web Services. "
+                             "AWS is being chased by \"fast followers\" like Microsoft and Google Cloud Platform "
+                             "that are competing to deliver apples-to-apples services offerings.")
+    assert has(found, "Amazon Web Services", "rivalOf", "Microsoft")
+    assert not any(s == "aws" or o == "aws" for s, _, o in found)
+
+
+def test_possessive_deal_with(extractor):
+    found = facts(extractor, "VMware's deal with Amazon, which yielded VMware Cloud on AWS, a vSphere "
+                             "environment provisioned through the hyper-scale kingpin's cloud, might have "
+                             "changed minds in Redmond, Wash., he added.")
+    fact = get(found, "VMware", "partnersWith", "Amazon")
+    assert fact is not None and fact.certainty == "confirmed"  # the hedge is on "changed minds"
+
+
+def test_hometown_as_subject_stands_for_the_company(extractor):
+    # metonymy as news uses it; "in Redmond" as a place stays a place
+    found = facts(extractor, "Redmond and Cupertino have been bitter rivals for decades.")
+    assert has(found, "Microsoft", "rivalOf", "Apple")
+    found = facts(extractor, "Their company is in Round Rock, Texas. Dell makes computers for businesses.")
+    assert not any(o == "dell" or s == "round rock" for s, _, o in found)
