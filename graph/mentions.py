@@ -202,15 +202,18 @@ class DocEntities:
                 c = self._pronoun_person(token)
                 return [self._mention_for(c, token, "pronoun")] if c is not None else []
             return []
-        if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in ORG_NOUNS:
+        if token.pos_ not in ("NOUN", "PROPN"):
             return []
-        # "NEOFACTO, a software company …", "X is a company based in Y": the noun describes a name
-        if token.dep_ == "appos" and self.at(token.head) is not None:
+        # "NEOFACTO, a software company …", "X is an orchestra based in Y", "X is an executive
+        # who …": a predicate noun or an apposition describes the name it hangs on
+        if token.dep_ == "appos" and self.at(token.head) is not None and token.i > token.head.i:
             return [self.at(token.head)]
         if token.dep_ == "attr":
-            subj = [c for c in token.head.children if c.dep_ == "nsubj"]
-            if subj and self.at(subj[0]) is not None and self.at(subj[0]).type == "Organization":
+            subj = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and self.at(subj[0]) is not None:
                 return [self.at(subj[0])]
+        if token.lemma_.lower() not in ORG_NOUNS:
+            return []
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
@@ -358,13 +361,14 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
             end += 1
         # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
-        nxt = ents[k + 1] if k + 1 < len(ents) else None
-        if (nxt is not None and nxt.label_ == "GPE" and nxt.start == end + 1
-                and doc[end].text == "," and (type_ == "Place" or _based_after(doc, nxt.end))):
-            type_, end = "Place", nxt.end
-            taken.add(nxt.start)
+        j = k + 1
+        while (j < len(ents) and ents[j].label_ == "GPE" and ents[j].start == end + 1
+               and doc[end].text == "," and (type_ == "Place" or _based_after(doc, ents[j].end))):
+            type_, end = "Place", ents[j].end
+            taken.add(ents[j].start)
             canonical = None
-        elif type_ != "Place" and _based_after(doc, end) and not canonical:
+            j += 1
+        if type_ != "Place" and _based_after(doc, end) and not canonical:
             type_ = "Place"
         text = doc[start:end].text
         if type_ == "Person" and looks_like_organization(text):

@@ -100,10 +100,8 @@ def _args(ents: DocEntities, token, *, follow_examples: bool = True) -> list[Men
 def _name_in_phrase(ents: DocEntities, head) -> list[Mention]:
     """An appositive name heading a noun phrase: "the Chinese technology company Lenovo"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i:
-            m = ents.at(child)
-            if m is not None:
-                return [m]
+        if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None:
+            return [ents.at(c) for c in [child] + list(child.conjuncts) if ents.at(c) is not None]
     return []
 
 
