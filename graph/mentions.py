@@ -271,6 +271,37 @@ class DocEntities:
                 out.append(m)
         return out
 
+    def proper_name(self, token, type_: str) -> Mention | None:
+        """A mention for a capitalized name NER missed, in a slot only *type_* fills.
+
+        "Michael co-founded Affinity Path": the object of "co-founded" is an organization
+        whatever NER says; the name is the run of proper nouns ending at *token*.
+        """
+        if self.at(token) is not None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return None
+        start = token.i
+        while start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
+                self.doc[start - 1].text[:1].isupper() and self.at(self.doc[start - 1]) is None:
+            start -= 1
+        end = token.i + 1
+        text = self.doc[start:end].text
+        if type_ == "Person" and not looks_like_person_name(text):
+            return None
+        m = Mention(start, end, text, type_, kind="name")
+        key = normalize_name(text)
+        for cid, c in enumerate(self.clusters):
+            if c.type == type_ and key in {normalize_name(n) for n in c.names}:
+                m.cluster = cid
+                break
+        else:
+            self.clusters.append(Cluster(type_, [text], None, None, 1, start))
+            m.cluster = len(self.clusters) - 1
+        self.mentions.append(m)
+        for i in range(start, end):
+            self.by_token[i] = m
+        self._resolved.clear()
+        return m
+
     def topic(self, token) -> list[Mention]:
         """The organization an article is about at *token*: the most mentioned one so far."""
         ranked = self._salient(token.i) or self._salient(len(self.doc))

@@ -71,12 +71,19 @@ PRODUCT_VERBS = {"develop", "make", "release", "launch", "unveil", "introduce", 
 
 # -- argument helpers -------------------------------------------------------------
 
-def _args(ents: DocEntities, token, *, follow_examples: bool = True) -> list[Mention]:
-    """Mentions for the phrase headed by *token* and its conjuncts ("Apple, IBM, and Motorola")."""
+def _args(ents: DocEntities, token, *, follow_examples: bool = True, create: str | None = None) -> list[Mention]:
+    """Mentions for the phrase headed by *token* and its conjuncts ("Apple, IBM, and Motorola").
+
+    With *create*, a capitalized name NER missed becomes a mention of that type: the caller
+    knows the slot takes only that kind of thing.
+    """
     out: list[Mention] = []
     heads = [token] + [t for t in token.conjuncts if t.i != token.i]
     for head in heads:
         found = ents.resolve(head)
+        if not found and create:
+            made = ents.proper_name(head, create)
+            found = [made] if made is not None else []
         if not found:
             found = _name_in_phrase(ents, head)
         if not found and follow_examples:
@@ -456,7 +463,8 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
-    orgs = ents.as_organizations([m for o in _prep_objects(role, "of", "at", "for", "with") for m in _args(ents, o)])
+    orgs = ents.as_organizations([m for o in _prep_objects(role, "of", "at", "for", "with")
+                                  for m in _args(ents, o, create="Organization")])
     if not orgs:
         orgs = _orgs([m for p in _children(role, "poss") for m in _args(ents, p)])
     if not orgs:
@@ -631,8 +639,10 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         if not targets and t.dep_ in ("ROOT", "advcl") and not _subject(t):
             targets = _orgs(ents.topic(t))  # a fragment: "Founded by A in 1984 …"
         for org in targets:
-            for p in _people(agents):
+            for p in ents.as_people(agents):
                 yield Candidate(org, "ledBy", p, t, "founded-by", 0.85)
+                if lemma in LEAD_VERBS:  # "X is led by chief executive officer A": A works there
+                    yield Candidate(p, "worksAt", org, t, "led-by", 0.75)
             if lemma in LEAD_VERBS:  # "a consortium led by Google"
                 for a in _orgs(agents):
                     yield Candidate(a, "partnersWith", org, t, "consortium-led-by", 0.75)
@@ -640,7 +650,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         people = ents.as_people(_clause_subject(ents, t))
         objs = _orgs([m for o in _children(t, "dobj") for m in _args(ents, o)])
         if lemma in FOUND_VERBS and people:
-            objs = ents.as_organizations([m for o in _children(t, "dobj") for m in _args(ents, o)])
+            objs = ents.as_organizations([m for o in _children(t, "dobj")
+                                          for m in _args(ents, o, create="Organization")])
         for org in objs:
             for p in people:
                 yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)
@@ -711,7 +722,7 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     if lemma in JOIN_VERBS:
         roles = [r for r in _prep_objects(t, "as") if _role_kind(r)]
         lead = any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
-        for o in _orgs([m for d in _children(t, "dobj") for m in _args(ents, d)]):
+        for o in ents.as_organizations([m for d in _children(t, "dobj") for m in _args(ents, d, create="Organization")]):
             for p in people:
                 yield Candidate(p, "worksAt", o, t, "joined", 0.75)
                 if lead:  # "Simon joined ip.access as Chief Executive Officer"
@@ -719,6 +730,10 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         for o in _orgs([m for d in _prep_objects(t, "from") for m in _args(ents, d)]):
             for p in people:
                 yield Candidate(p, "formerlyAt", o, t, "joined-from", 0.8)
+    elif lemma == "serve" and not _prep_objects(t, "as"):  # "Yefremov served in the Soviet Army"
+        for o in _orgs([m for d in _prep_objects(t, "in", "with", "at", "on") for m in _args(ents, d)]):
+            for p in people:
+                yield Candidate(p, "worksAt", o, t, "served-in", 0.65)
     elif lemma == "work":
         former = _has_former(t) or t.tag_ == "VBD" and any(c.lower_ in FORMER_MODS for c in t.children)
         for o in _orgs([m for d in _prep_objects(t, "at", "for") for m in _args(ents, d)]):
