@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .identity import normalize_name, strip_suffix
+from .identity import CORPORATE_SUFFIXES, normalize_name, strip_suffix
 from .records import Entity
 
 __all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline",
@@ -43,6 +43,11 @@ ORG_NOUNS = {
     "conglomerate", "organization", "organisation", "consortium", "alliance", "chipmaker",
     "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
 }
+#: Two-letter state codes NER often takes for organizations ("Sacramento, CA").
+US_STATE_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
+    "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
 #: Words that make a name an organization's, never a person's ("Venturi Automobiles").
 ORG_NAME_WORDS = _GENERIC_COMPANY_WORDS | {
     "university", "college", "institute", "bank", "school", "hospital", "association", "foundation",
@@ -247,13 +252,16 @@ class DocEntities:
                 other.type = type_
         mention.type = type_
 
-    def as_organizations(self, mentions: list[Mention]) -> list[Mention]:
+    def as_organizations(self, mentions: list[Mention], *, strong: bool = True) -> list[Mention]:
         """Mentions in a slot only an organization fills ("X is headquartered in", "X's parent
         company"): a name NER typed as a person or product is retyped, since NER is least
-        reliable on unknown company names. Gazetteer entities keep their type."""
+        reliable on unknown company names. Gazetteer entities keep their type. In a *strong*
+        slot any such name is retyped; in a weak one ("based in", which people can be too)
+        only names with an organization word ("Venturi Automobiles")."""
         out = []
         for m in mentions:
-            if m.type in ("Person", "Product") and m.kind == "name" and not self.clusters[m.cluster].canonical:
+            if (m.type in ("Person", "Product") and m.kind == "name" and not self.clusters[m.cluster].canonical
+                    and (strong or m.type == "Product" or looks_like_organization(m.text))):
                 self.retype(m, "Organization")
             if m.type == "Organization":
                 out.append(m)
@@ -393,7 +401,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             end += 1
         # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
         j = k + 1
-        while (j < len(ents) and ents[j].label_ == "GPE" and ents[j].start == end + 1
+        while (j < len(ents) and (ents[j].label_ == "GPE" or ents[j].text in US_STATE_CODES)
+               and ents[j].start == end + 1
                and doc[end].text == "," and (type_ == "Place" or _based_after(doc, ents[j].end))):
             type_, end = "Place", ents[j].end
             taken.add(ents[j].start)
@@ -402,6 +411,14 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if type_ != "Place" and _based_after(doc, end) and not canonical:
             type_ = "Place"
         text = doc[start:end].text
+        if type_ == "Organization" and normalize_name(text) in set(CORPORATE_SUFFIXES) | {""}:
+            # "Honey Design & Drafting, LLC": a suffix NER cut off belongs to the name before it
+            if raw and raw[-1].type == "Organization" and raw[-1].end in (start, start - 1):
+                prev = raw[-1]
+                prev.end, prev.text = end, doc[prev.start:end].text
+            continue
+        if ent.label_ == "ORG" and text in US_STATE_CODES:
+            continue  # "Sacramento, CA": a state, not an organization
         if type_ == "Person" and looks_like_organization(text):
             type_ = "Organization"
         if gazetteer is not None and type_ != "Person":

@@ -765,18 +765,20 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         places = _places([m for o in _prep_objects(t, "in", "at") for m in _subtree_places(ents, o)])
         if not places:
             return
+        strong = lemma.startswith("headquarter")  # people are based somewhere, never headquartered
         if t.dep_ in ("advcl",) or (t.dep_ == "acl" and t.head.pos_ in ("VERB", "AUX")):
-            orgs = ents.as_organizations(_clause_subject(ents, t.head))
+            orgs = ents.as_organizations(_clause_subject(ents, t.head), strong=strong)
         elif t.dep_ == "acl":
-            orgs = ents.as_organizations(_args(ents, t.head))
+            orgs = ents.as_organizations(_args(ents, t.head), strong=strong)
         else:
-            orgs = ents.as_organizations(_clause_subject(ents, t))
+            orgs = ents.as_organizations(_clause_subject(ents, t), strong=strong)
         direct = _places([m for o in _prep_objects(t, "in", "at") for m in _args(ents, o)])
         for o in orgs:
             for place in direct or places[:1]:
                 yield Candidate(o, "locatedIn", place, t, "headquartered-in", 0.85)
         return
-    if lemma in ("headquarters", "hq", "head office", "office") and t.pos_ == "NOUN":
+    if t.pos_ == "NOUN" and (lemma in ("headquarters", "hq") or (
+            lemma == "office" and any(c.lower_ in ("head", "main") for c in t.children))):
         places = _places([m for o in _prep_objects(t, "in", "at") for m in _subtree_places(ents, o)])
         if not places and t.dep_ == "nsubj":
             places = _places([m for o in _prep_objects(t.head, "in", "at") for m in _subtree_places(ents, o)])
