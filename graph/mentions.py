@@ -327,6 +327,10 @@ class DocEntities:
 
     def _pronoun_org(self, token) -> int | None:
         sent = token.sent
+        if token.lower_ == "its":  # "Musk co-founded OpenAI but left its board": the nearest one
+            for m in reversed(self.mentions):
+                if sent.start <= m.start < token.i and m.type == "Organization" and m.kind == "name":
+                    return m.cluster
         sents = [sent]
         prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if prev is not None:

@@ -30,6 +30,8 @@ class Candidate(NamedTuple):
 
 PARTNER_NOUNS = {"partnership", "alliance", "collaboration", "cooperation", "pact", "tie-up",
                  "venture", "coalition", "relationship", "deal", "agreement", "partnering"}
+DEAL_VERBS = {"sign", "strike", "ink", "reach", "announce", "form", "forge", "enter", "seal", "agree",
+              "expand", "extend", "renew", "launch", "establish", "create", "set", "unveil"}
 PARTNER_VERBS = {"partner", "team", "ally", "collaborate", "cooperate", "join", "work", "align"}
 MEMBER_NOUNS = {"member", "members", "partner", "partners", "ally", "allies"}
 RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary", "nemesis", "enemy"}
@@ -237,7 +239,7 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     weak = lemma in ("deal", "agreement", "relationship", "venture")
     sent_lemmas = {x.lemma_.lower() for x in t.sent}
-    if weak and sent_lemmas & (ACQUIRE_VERBS | ACQUIRE_NOUNS | {"merger", "merge", "sell", "licence", "license"}):
+    if weak and sent_lemmas & (ACQUIRE_VERBS | ACQUIRE_NOUNS | {"merger", "merge", "sell"}):
         return
     conf = 0.75 if weak else 0.85
     if lemma == "venture" and not any(c.lower_ == "joint" for c in t.children):
@@ -261,6 +263,9 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         yield from _partner_of(ents, t)
         return
     with_ = [m for o in _prep_objects(t, "with") for m in _args(ents, o)]
+    if not with_ and t.dep_ == "dobj" and t.head.lemma_.lower() in DEAL_VERBS:
+        # "Samsung signed a multiyear deal with AMD": the parser hangs "with" on the verb
+        with_ = [m for o in _prep_objects(t.head, "with") for m in _args(ents, o)]
     owners = [m for p in _children(t, "poss") for m in _args(ents, p)]
     owners += [m for c in _children(t, "compound") for m in ([ents.at(c)] if ents.at(c) else [])]
     if _orgs(with_):
@@ -494,8 +499,9 @@ def _role_kind(role) -> str | None:
     if role.lower_ in ("president", "ceo", "founder", "co-founder", "cofounder") \
             or words & {"ceo", "founder", "co-founder", "cofounder"}:
         return "lead"
-    if role.lemma_.lower() in ("executive", "officer") and words & {"chief"}:
-        return "lead"
+    if role.lemma_.lower() in ("executive", "officer") and words & {"chief"} and (
+            role.lemma_.lower() == "executive" or words & {"executive"}):
+        return "lead"  # a chief executive (officer) leads; a chief operating officer does not
     if role.lower_ in ("head", "leader", "boss", "chief") and role.dep_ != "compound":
         return "lead"
     if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES:
@@ -853,6 +859,8 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
         else:
             investors = _clause_subject(ents, t)
             targets = [m for o in _prep_objects(t, "in") for m in _args(ents, o)]
+            for amount in _children(t, "dobj"):  # "invest $10 billion in OpenAI"
+                targets += [m for o in _prep_objects(amount, "in") for m in _args(ents, o)]
             if lemma != "invest":
                 targets += [m for o in _children(t, "dobj") for m in _args(ents, o)]
         for a in investors:

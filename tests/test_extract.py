@@ -236,3 +236,30 @@ def test_hometown_as_subject_stands_for_the_company(extractor):
     assert has(found, "Microsoft", "rivalOf", "Apple")
     found = facts(extractor, "Their company is in Round Rock, Texas. Dell makes computers for businesses.")
     assert not any(o == "dell" or s == "round rock" for s, _, o in found)
+
+
+# -- everyday news phrasings (written for these tests, not from the corpus) ----------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Samsung signed a multiyear deal with AMD to license its graphics technology.",
+     ("Samsung", "partnersWith", "AMD")),
+    ("Satya Nadella, Microsoft's chief executive, said the company would invest $10 billion in OpenAI.",
+     ("Microsoft", "investedIn", "OpenAI")),
+    ("Elon Musk co-founded OpenAI in 2015 but left its board in 2018.", ("Elon Musk", "formerlyAt", "OpenAI")),
+    ("Elon Musk co-founded OpenAI in 2015 but left its board in 2018.", ("OpenAI", "ledBy", "Elon Musk")),
+    ("Broadcom agreed to acquire VMware for $61 billion in cash and stock.", ("Broadcom", "acquired", "VMware")),
+    ("Lisa Su, the chief executive of AMD, previously worked at IBM.", ("AMD", "ledBy", "Lisa Su")),
+])
+def test_news_phrasings(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_chief_operating_officer_does_not_lead(extractor):
+    found = facts(extractor, "Former Google executive Jane Doe joined Snowflake as chief operating officer.")
+    assert has(found, "Jane Doe", "worksAt", "Snowflake") and has(found, "Jane Doe", "formerlyAt", "Google")
+    assert not has(found, "Snowflake", "ledBy", "Jane Doe")
+
+
+def test_denied_plans_give_no_partnership(extractor):
+    found = facts(extractor, "Microsoft has no plans to partner with Google, a spokesperson said.")
+    assert not has(found, "Microsoft", "partnersWith", "Google")
