@@ -803,6 +803,23 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)
 
 
+def backed(ents: DocEntities, t) -> Iterator[Candidate]:
+    """"the Microsoft-backed startup OpenAI", "SoftBank-owned Arm"."""
+    if t.lower_ not in ("backed", "owned", "funded", "controlled") or t.i < 2 or t.nbor(-1).text != "-":
+        return
+    owner = ents.at(t.nbor(-2))
+    if owner is None or owner.type != "Organization":
+        return
+    targets = _orgs(_args(ents, t.head))
+    if not targets and t.head.dep_ == "compound":
+        targets = _orgs(_args(ents, t.head.head))
+    for target in targets:
+        if t.lower_ in ("backed", "funded"):
+            yield Candidate(owner, "investedIn", target, t, "x-backed", 0.8)
+        else:
+            yield Candidate(target, "subsidiaryOf", owner, t, "x-owned", 0.8)
+
+
 def _subtree_places(ents: DocEntities, token) -> list[Mention]:
     out = []
     for t in token.subtree:
@@ -903,7 +920,8 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
     if t.pos_ in ("NOUN", "PROPN") and lemma in SUBSIDIARY_NOUNS:
         owners = ents.as_organizations([m for p in _children(t, "poss") for m in _args(ents, p)])
         named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound", "nmod") and ents.at(c)]
-        if owners and named and lemma == "subsidiary":  # "its subsidiary AFCO", "its X subsidiary"
+        if owners and named and lemma in ("subsidiary", "unit", "division", "arm", "affiliate"):
+            # "its subsidiary AFCO", "its X subsidiary", "Alphabet's Waymo unit"
             for c in ents.as_organizations(named):
                 for p in owners:
                     yield Candidate(c, "subsidiaryOf", p, t, "poss-subsidiary", 0.8)
@@ -927,10 +945,16 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
             for p in parents:
                 yield Candidate(c, "subsidiaryOf", p, t, "subsidiary-of", 0.85)
     elif t.pos_ == "VERB" and lemma in OWN_VERBS:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl" or (
+            t.dep_ == "acomp" and _prep_objects(t, "by"))  # "which is majority-owned by SoftBank"
         if passive:
             owners = _orgs([m for o in _prep_objects(t, "by") for m in _args(ents, o)])
-            owned = _orgs(_clause_subject(ents, t) if t.dep_ != "acl" else _args(ents, t.head))
+            if t.dep_ == "acl":
+                owned = _orgs(_args(ents, t.head))
+            else:
+                owned = ents.as_organizations([m for s in _subject(t) for m in (
+                    _relative_antecedent(ents, s) if s.lower_ in ("which", "that") else
+                    _args(ents, s, create="Organization"))])
         else:  # "Geeknet owns the online retailer ThinkGeek"
             owners = _orgs(_clause_subject(ents, t))
             owned = _orgs([m for o in _children(t, "dobj") for m in _args(ents, o)])
@@ -998,6 +1022,7 @@ RULES = {
     "left": left,
     "joined": joined,
     "based": based,
+    "backed": backed,
     "acquire": acquire,
     "invest": invest,
     "subsidiary": subsidiary,

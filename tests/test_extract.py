@@ -263,3 +263,12 @@ def test_chief_operating_officer_does_not_lead(extractor):
 def test_denied_plans_give_no_partnership(extractor):
     found = facts(extractor, "Microsoft has no plans to partner with Google, a spokesperson said.")
     assert not has(found, "Microsoft", "partnersWith", "Google")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The Microsoft-backed startup OpenAI released a new model.", ("Microsoft", "investedIn", "OpenAI")),
+    ("Alphabet's Waymo unit is testing robotaxis.", ("Waymo", "subsidiaryOf", "Alphabet")),
+    ("Instagram, owned by Meta, launched a new app.", ("Instagram", "subsidiaryOf", "Meta")),
+])
+def test_ownership_phrasings(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
