@@ -58,7 +58,7 @@ def judge(trigger) -> str | None:
                 hedged = True
             if c.dep_ == "advmod" and low in HEDGE_ADVERBS:
                 hedged = True
-            if c.dep_ == "prep" and low == "according" and node.dep_ not in _BACKGROUND:
+            if c.dep_ == "prep" and low == "according" and not _background(node):
                 hedged = True  # attribution belongs to the main clause, wherever the parser hangs it
             if c.dep_ == "prep" and low == "in" and any(g.lemma_.lower() in ("talk", "negotiation", "discussion")
                                                          for g in c.children):
@@ -74,7 +74,7 @@ def judge(trigger) -> str | None:
         if node.pos_ == "NOUN" and lemma in ("talk", "negotiation", "discussion", "rumor", "rumour", "report",
                                              "speculation", "plan", "offer", "bid", "proposal"):
             hedged = True
-        if node.dep_ in _BACKGROUND or node.head.i == node.i:
+        if _background(node) or node.head.i == node.i:
             break
         node = node.head
     if hedged:
@@ -87,13 +87,19 @@ def judge(trigger) -> str | None:
 
 #: Dependents that state background: a hedge on the clause above does not reach into them
 #: ("VMware's deal with Amazon … might have changed minds": the deal is not hedged).
-_BACKGROUND = {"relcl", "appos", "nsubj", "nsubjpass"}
+_BACKGROUND = {"relcl", "appos", "nsubj", "nsubjpass", "amod"}
+# (amod: "eBay may buy the small Luxembourg-based company": where Skype is based is not hedged;
+# a participle clause "a firm based in X" is background too, an infinitive "talks to acquire" is not)
+
+
+def _background(node) -> bool:
+    return node.dep_ in _BACKGROUND or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG"))
 
 
 def _in_background(token) -> bool:
     node = token
     for _ in range(12):
-        if node.dep_ in _BACKGROUND:
+        if _background(node):
             return True
         if node.head.i == node.i:
             return False

@@ -56,7 +56,8 @@ LEAVE_VERBS = {"leave", "depart", "quit", "exit", "resign", "retire", "oust", "f
                "sack", "remove", "step", "push", "force"}
 JOIN_VERBS = {"join", "rejoin"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take"}
-ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout"}
+ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}
+TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
 INVEST_VERBS = {"invest", "back", "fund", "finance", "bankroll"}
 INVEST_NOUNS = {"investment", "stake", "funding"}
 SUBSIDIARY_NOUNS = {"subsidiary", "unit", "division", "arm", "affiliate", "offshoot", "spin-off",
@@ -304,6 +305,11 @@ def _governing_subject(ents: DocEntities, t) -> list[Mention]:
     node = t
     while node.dep_ == "conj":
         node = node.head
+    if node.dep_ == "pobj" and node.head.head.lemma_.lower() in TALK_NOUNS:
+        node = node.head.head  # "A and B are in talks about a partnership"
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            verb = node.head.head
+            return _clause_subject(ents, verb) if verb.pos_ in ("VERB", "AUX") else []
     if node.dep_ in ("dobj", "attr", "oprd"):
         verb = node.head
     elif node.dep_ == "pobj" and node.head.dep_ == "prep":
@@ -855,7 +861,7 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
             for b in _orgs_or_products(sellers_obj):
                 yield Candidate(a, "acquired", b, t, "sold-to", 0.75)
     elif t.pos_ == "NOUN" and lemma in ACQUIRE_NOUNS:
-        targets = [m for o in _prep_objects(t, "of") for m in _args(ents, o)]
+        targets = [m for o in _prep_objects(t, "of" if lemma != "bid" else "for") for m in _args(ents, o)]
         buyers = [m for o in _prep_objects(t, "by") for m in _args(ents, o)]
         buyers = buyers or [m for p in _children(t, "poss") for m in _args(ents, p)]
         if not buyers and targets:
@@ -972,11 +978,12 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
     if m is not None and m.type == "Product" and t.i == m.end - 1:
         head = t if t.dep_ != "compound" else t.head
         owners = _orgs([mm for p in _children(head, "poss") for mm in _args(ents, p)])
-        for c in t.children:  # "MySQL, Sun's competitor to the Oracle Database"
-            if c.dep_ == "appos" and ents.at(c) is None:
-                owners += _orgs([mm for p in _children(c, "poss") for mm in _args(ents, p)])
         for o in owners:
             yield Candidate(m, "productOf", o, t, "product-poss", 0.8)
+        for c in t.children:  # "MySQL, Sun's competitor to the Oracle Database"
+            if c.dep_ == "appos" and ents.at(c) is None:
+                for o in _orgs([mm for p in _children(c, "poss") for mm in _args(ents, p)]):
+                    yield Candidate(m, "productOf", o, c, "product-appos", 0.75)
         return
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB" and lemma in PRODUCT_VERBS:

@@ -272,3 +272,31 @@ def test_denied_plans_give_no_partnership(extractor):
 ])
 def test_ownership_phrasings(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple, certainty", [
+    ("Apple could partner with Google on search, analysts said.", ("Apple", "partnersWith", "Google"), "reported"),
+    ("Sources say Apple and Google are in talks about a partnership.", ("Apple", "partnersWith", "Google"),
+     "reported"),
+    ("Apple is said to be considering an acquisition of Netflix.", ("Apple", "acquired", "Netflix"), "reported"),
+    ("Apple may be preparing a bid for Disney.", ("Apple", "acquired", "Disney"), "reported"),
+    ("Apple and Google announced a partnership on Monday.", ("Apple", "partnersWith", "Google"), "confirmed"),
+    # wikinews-ebay-may-acquire-skype: the hedge is on buying, not on where the company is based
+    ("The speculation that eBay may buy the small Luxembourg-based company sent their shares down. "
+     "Skype is a VoIP provider.", None, None),
+])
+def test_certainty_phrasings(extractor, text, triple, certainty):
+    found = facts(extractor, text)
+    if triple is None:
+        assert all(f.certainty == "confirmed" for (s, p, o), f in found.items() if p == "locatedIn")
+    else:
+        assert get(found, *triple).certainty == certainty
+
+
+@pytest.mark.parametrize("text", [
+    "Apple and Google are not rivals in the search market.",
+    "Apple will not acquire Netflix, its CEO said.",
+    "Apple never partnered with Google.",
+])
+def test_negations_give_no_fact(extractor, text):
+    assert not [k for k in facts(extractor, text) if k[1] != "productOf"]
