@@ -33,6 +33,8 @@ PARTNER_NOUNS = {"partnership", "alliance", "collaboration", "cooperation", "pac
 DEAL_VERBS = {"sign", "strike", "ink", "reach", "announce", "form", "forge", "enter", "seal", "agree",
               "expand", "extend", "renew", "launch", "establish", "create", "set", "unveil"}
 PARTNER_VERBS = {"partner", "team", "ally", "collaborate", "cooperate", "join", "work", "align"}
+#: A company that sells or builds on another's products is its partner ("a channel partner of X").
+CHANNEL_NOUNS = {"partner", "reseller", "distributor", "integrator"}
 MEMBER_NOUNS = {"member", "members", "partner", "partners", "ally", "allies"}
 RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary", "nemesis", "enemy"}
 RIVAL_VERBS = {"compete", "rival", "chase", "battle", "fight", "challenge", "outsell"}
@@ -236,7 +238,7 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     """"a partnership between A, B and C", "A's alliance with B", "A and B formed a venture",
     "A, a channel partner of B and C", "the partnership of A and B"."""
     lemma = t.lemma_.lower()
-    if t.pos_ not in ("NOUN", "PROPN") or lemma not in PARTNER_NOUNS | {"partner"}:
+    if t.pos_ not in ("NOUN", "PROPN") or lemma not in PARTNER_NOUNS | CHANNEL_NOUNS:
         return
     weak = lemma in ("deal", "agreement", "relationship", "venture")
     sent_lemmas = {x.lemma_.lower() for x in t.sent}
@@ -260,7 +262,7 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
                 for m in members:
                     yield Candidate(m, "partnersWith", alliance, t, "member-between", 0.7)
         return
-    if lemma == "partner":
+    if lemma in CHANNEL_NOUNS:
         yield from _partner_of(ents, t)
         return
     with_ = [m for o in _prep_objects(t, "with") for m in _args(ents, o)]
@@ -322,8 +324,11 @@ def _governing_subject(ents: DocEntities, t) -> list[Mention]:
 
 
 def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
-    """"Heraflux, a channel partner of both VMware and Microsoft"; "X is a partner of Y"."""
-    of = _orgs([m for o in _prep_objects(t, "of", "to") for m in _args(ents, o)])
+    """"Heraflux, a channel partner of both VMware and Microsoft"; "X is a partner of Y";
+    "X, a Microsoft Gold partner"; "X, a reseller of Cisco products"."""
+    of = _orgs([m for o in _prep_objects(t, "of", "to", "for") for m in _args(ents, o) or _compound_names(ents, o)])
+    if not of:
+        of = _orgs(_compound_names(ents, t))
     if not of:
         return
     subj: list[Mention] = []
@@ -337,6 +342,16 @@ def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
     for a in subj:
         for b in of:
             yield Candidate(a, "partnersWith", b, t, "partner-of", 0.85)
+
+
+def _compound_names(ents: DocEntities, head) -> list[Mention]:
+    """Names inside a noun phrase before its head: "a **Microsoft** Gold partner", "**Cisco** products"."""
+    out = []
+    for tok in ents.doc[head.left_edge.i: head.i]:
+        m = ents.at(tok)
+        if m is not None and m not in out and tok.i == m.end - 1:
+            out.append(m)
+    return out
 
 
 def _nearest_org_before(ents: DocEntities, t) -> list[Mention]:
@@ -403,13 +418,15 @@ def members(ents: DocEntities, t) -> Iterator[Candidate]:
 def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     """"A and B have been bitter rivals", "A is a competitor to B", "competitors such as C"."""
     lemma = t.lemma_.lower()
-    if t.pos_ not in ("NOUN", "PROPN") or lemma not in RIVAL_NOUNS:
-        return
+    if lemma not in RIVAL_NOUNS or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ != "amod"):
+        return  # ("Oracle's rival SAP": the small model often tags "rival" an adjective)
     others = _orgs_or_products([m for o in _prep_objects(t, "of", "to", "for", "against", "with")
                                 for m in _args(ents, o)])
     examples = _orgs_or_products(_examples(ents, t))
+    owners = _orgs_or_products([m for p in _children(t, "poss") for m in _args(ents, p)])
     if t.dep_ in ("attr",):
         subj = _orgs_or_products(_clause_subject(ents, t.head))
+        others = others or owners  # "Google is Microsoft's biggest rival"
         if others:
             for a in subj:
                 for b in others:
@@ -419,7 +436,8 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if t.dep_ == "appos":
         subj = _orgs_or_products(_args(ents, t.head))
-        owners = _orgs_or_products([m for p in _children(t, "poss") for m in _args(ents, p)])
+        if not (others or owners) and len(subj) >= 2:  # "Intel and AMD, longtime rivals, …"
+            yield from _pairs(subj, "rivalOf", t, "rivals-appos", 0.8)
         for a in subj:
             for b in others or owners:
                 yield Candidate(a, "rivalOf", b, t, "rival-appos", 0.8)
@@ -430,8 +448,10 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
             for b in examples:
                 yield Candidate(a, "rivalOf", b, t, "rival-examples", 0.75)
         return
-    owners = _orgs_or_products([m for p in _children(t, "poss") for m in _args(ents, p)])
     named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound") and ents.at(c)]
+    if t.dep_ in ("compound", "amod") and ents.at(t.head) is not None:  # "Oracle's rival SAP"
+        named.append(ents.at(t.head))
+        owners = owners or _orgs_or_products([m for p in _children(t.head, "poss") for m in _args(ents, p)])
     for a in owners:
         for b in _orgs_or_products(named) + others:
             yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)
@@ -605,7 +625,8 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     if kind is None:
         return
     former = any(r.lower_ in FORMER_MODS for r in role_tokens) or (
-        i - 1 >= 0 and ents.doc[i - 1].lower_ in FORMER_MODS)
+        i - 1 >= 0 and doc[i - 1].lower_ in FORMER_MODS) or (  # "Ex-Google engineer"
+        i - 2 >= 0 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex")
     yield from _emit_role(m, role_tokens[-1], [org], kind, former, "role-title", 0.85)
 
 
@@ -801,6 +822,14 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             for pl in places[:1]:
                 yield Candidate(o, "locatedIn", pl, t, "headquarters-in", 0.8)
         return
+    if lemma == "be" and _prep_objects(t, "at", "with"):  # "Mary Major was previously at Facebook"
+        people = _people(_clause_subject(ents, t))
+        orgs = _orgs([m for o in _prep_objects(t, "at", "with") for m in _args(ents, o)])
+        former = any(c.lower_ in FORMER_MODS for c in t.children)
+        if people and orgs and (former or t.tag_ in ("VBZ", "VBP")):
+            for p in people:
+                for o in orgs:
+                    yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "is-at", 0.7)
     if lemma == "be" and t.dep_ == "ROOT":  # "Their company is in Round Rock, Texas"
         ins = _prep_objects(t, "in")
         places = _places([m for o in ins for m in ([ents.at(o)] if ents.at(o) else [])])

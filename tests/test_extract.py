@@ -300,3 +300,16 @@ def test_certainty_phrasings(extractor, text, triple, certainty):
 ])
 def test_negations_give_no_fact(extractor, text):
     assert not [k for k in facts(extractor, text) if k[1] != "productOf"]
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Logicworks, a Microsoft Gold partner, said demand was rising.", ("Logicworks", "partnersWith", "Microsoft")),
+    ("CDW, a reseller of Cisco products, reported strong sales.", ("CDW", "partnersWith", "Cisco")),
+    ("Google is Microsoft's biggest rival in search.", ("Google", "rivalOf", "Microsoft")),
+    ("Oracle's rival SAP reported earnings.", ("SAP", "rivalOf", "Oracle")),
+    ("Intel and AMD, longtime rivals, agreed to work together on x86.", ("Intel", "rivalOf", "AMD")),
+    ("Ex-Google engineer Jane Doe now works at Anthropic.", ("Jane Doe", "formerlyAt", "Google")),
+    ("Mary Major was previously at Facebook.", ("Mary Major", "formerlyAt", "Facebook")),
+])
+def test_channel_rival_and_career_phrasings(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
