@@ -74,6 +74,9 @@ def judge(trigger) -> str | None:
         if node.pos_ == "NOUN" and lemma in ("talk", "negotiation", "discussion", "rumor", "rumour", "report",
                                              "speculation", "plan", "offer", "bid", "proposal"):
             hedged = True
+        if (node.i == trigger.i and trigger.pos_ == "NOUN" and node.dep_ in ("nsubj", "nsubjpass")
+                and node.head.lemma_.lower() in NEGATING_VERBS | {"fail", "fall"}):
+            return None  # "Qualcomm's takeover of NXP collapsed": the event's own verb undoes it
         if _background(node) or node.head.i == node.i:
             break
         node = node.head

@@ -70,6 +70,7 @@ PRODUCT_NOUNS = {"platform", "architecture", "prototype", "software", "product",
                  "smartphone", "chip", "processor", "service", "system", "line", "family", "browser",
                  "engine", "model", "console", "app", "application", "suite", "database", "computer",
                  "laptop", "tablet", "player", "players", "language", "framework", "assistant"}
+MAKER_NOUNS = {"maker", "manufacturer", "developer", "creator", "publisher", "designer", "producer"}
 PRODUCT_VERBS = {"develop", "make", "release", "launch", "unveil", "introduce", "produce", "build",
                  "ship", "manufacture", "design", "create", "market", "sell", "debut"}
 
@@ -1028,6 +1029,20 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         for p in objs:
             for o in makers:
                 yield Candidate(p, "productOf", o, t, "makes", 0.75)
+    if t.pos_ == "NOUN" and lemma in MAKER_NOUNS and t.dep_ in ("appos", "attr"):
+        # "Nvidia, the maker of GeForce graphics cards"; "X is the developer of Y"
+        makers = _orgs(_args(ents, t.head) if t.dep_ == "appos" else _clause_subject(ents, t.head))
+        made = []
+        for o in _prep_objects(t, "of"):
+            made += _products(_args(ents, o))
+            for tok in [o] + list(o.children):
+                if tok.pos_ == "PROPN" and tok.dep_ in ("compound", "pobj"):
+                    m = ents.at(tok) or ents.proper_name(tok, "Product")
+                    if m is not None and m.type == "Product" and m not in made:
+                        made.append(m)
+        for p in made:
+            for mk in makers:
+                yield Candidate(p, "productOf", mk, t, "maker-of", 0.75)
     if t.pos_ == "NOUN" and lemma in ("product", "line") and _prep_objects(t, "from", "by", "of"):
         makers = _orgs([mm for o in _prep_objects(t, "from", "by") for mm in _args(ents, o)])
         listed = []

@@ -313,3 +313,13 @@ def test_negations_give_no_fact(extractor, text):
 ])
 def test_channel_rival_and_career_phrasings(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+def test_a_takeover_that_collapsed_is_no_acquisition(extractor):
+    found = facts(extractor, "Qualcomm's $44 billion takeover of NXP collapsed after China withheld approval.")
+    assert not has(found, "Qualcomm", "acquired", "NXP")
+
+
+def test_maker_of(extractor):
+    assert has(facts(extractor, "Nvidia, the maker of GeForce graphics cards, reported record revenue."),
+               "GeForce", "productOf", "Nvidia")
