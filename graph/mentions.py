@@ -117,7 +117,7 @@ class Cluster:
         aliases = tuple(n for n in names if n != name)
         if self.canonical and self.canonical != name and self.canonical not in aliases:
             aliases += (self.canonical,)
-        return Entity(name, self.type, aliases, self.wikidata)
+        return Entity(name, self.type, aliases, self.wikidata, self.canonical)
 
 
 class DocEntities:

@@ -59,12 +59,18 @@ class Article:
 
 
 class Entity(NamedTuple):
-    """A named thing: its fullest name, its type (an ontology class name), aliases."""
+    """A named thing: its fullest name in the text, its type (an ontology class name), aliases.
+
+    ``key`` is the name that identifies it across articles when one is known (the
+    gazetteer's): "IBM" in one article and "International Business Machines" in
+    another are one entity.
+    """
 
     name: str
     type: str
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
+    key: str | None = None
 
     def check(self) -> "Entity":
         if self.type not in ENTITY_TYPES:

@@ -323,3 +323,12 @@ def test_a_takeover_that_collapsed_is_no_acquisition(extractor):
 def test_maker_of(extractor):
     assert has(facts(extractor, "Nvidia, the maker of GeForce graphics cards, reported record revenue."),
                "GeForce", "productOf", "Nvidia")
+
+
+def test_one_entity_across_articles_whatever_name_the_text_uses(extractor):
+    from graph.rdf import entity_iri
+
+    short = extractor.extract(Article("Compaq was acquired for US$25 billion by HP in 2002."))
+    full = extractor.extract(Article("Hewlett-Packard acquired Compaq in 2002."))
+    buyers = {f.subject.name: entity_iri(f.subject) for f in short + full if f.predicate == "acquired"}
+    assert len(buyers) == 2 and len(set(buyers.values())) == 1  # two names, one IRI
