@@ -1,0 +1,68 @@
+"""Relation rules over the dependency parse: one small function per phrasing family.
+
+Each rule looks at one trigger token (a verb such as "acquire", a noun such
+as "partnership" or "CEO") and its syntactic neighbours, and yields
+:class:`Candidate` records naming the mentions at both ends. The arguments
+come from :meth:`graph.mentions.DocEntities.resolve`, so a description ("the
+solution provider") or a pronoun ("its") works like a name. Certainty and
+negation are judged afterwards, from the trigger, by :mod:`graph.certainty`.
+
+The rules live by topic: :mod:`.alliances` (partnersWith, rivalOf),
+:mod:`.people` (ledBy, worksAt, formerlyAt), :mod:`.companies` (acquired,
+investedIn, subsidiaryOf), :mod:`.places` (locatedIn) and :mod:`.products`
+(productOf); their trigger words are in :mod:`.lexicon` and the shared reading
+of the parse in :mod:`.syntax`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..mentions import DocEntities
+from .alliances import members, partner_noun, partner_verb, rival_noun, rival_verb
+from .companies import acquire, backed, invest, subsidiary
+from .people import (
+    appointed,
+    former_role,
+    founded,
+    joined,
+    left,
+    role_appos,
+    role_title,
+)
+from .places import based
+from .products import product
+from .syntax import Candidate
+
+__all__ = ["Candidate", "RULES", "candidates"]
+
+#: Every rule, by name; each takes (DocEntities, trigger token) and yields candidates.
+RULES = {
+    "partner_noun": partner_noun,
+    "partner_verb": partner_verb,
+    "members": members,
+    "rival_noun": rival_noun,
+    "rival_verb": rival_verb,
+    "role_appos": role_appos,
+    "role_title": role_title,
+    "former_role": former_role,
+    "founded": founded,
+    "appointed": appointed,
+    "left": left,
+    "joined": joined,
+    "based": based,
+    "backed": backed,
+    "acquire": acquire,
+    "invest": invest,
+    "subsidiary": subsidiary,
+    "product": product,
+}
+
+
+def candidates(ents: DocEntities, sent) -> Iterator[Candidate]:
+    """Every candidate fact that the rules find in one sentence."""
+    for token in sent:
+        for rule in RULES.values():
+            for cand in rule(ents, token):
+                if cand.subject.cluster != cand.object.cluster:
+                    yield cand

@@ -1,0 +1,249 @@
+"""partnersWith and rivalOf: partnerships, alliances, channel partners, members; rivals and competition."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..mentions import DocEntities, Mention
+from .lexicon import (
+    ACQUIRE_NOUNS,
+    ACQUIRE_VERBS,
+    CHANNEL_NOUNS,
+    DEAL_VERBS,
+    PARTNER_NOUNS,
+    PARTNER_VERBS,
+    RIVAL_NOUNS,
+    RIVAL_VERBS,
+    WAR_NOUNS,
+)
+from .syntax import (
+    Candidate,
+    args_of,
+    children_with,
+    clause_subject,
+    compound_names,
+    examples_of,
+    governing_subject,
+    nearest_org_before,
+    noun_path,
+    only_orgs,
+    orgs_or_products,
+    pairs,
+    prep_objects,
+)
+
+__all__ = ["partner_noun", "partner_verb", "members", "rival_noun", "rival_verb"]
+
+
+def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "a partnership between A, B and C", "A's alliance with B", "A and B formed a venture",
+    "A, a channel partner of B and C", "the partnership of A and B"."""
+    lemma = t.lemma_.lower()
+    if t.pos_ not in ("NOUN", "PROPN") or lemma not in PARTNER_NOUNS | CHANNEL_NOUNS:
+        return
+    weak = lemma in ("deal", "agreement", "relationship", "venture")
+    sent_lemmas = {x.lemma_.lower() for x in t.sent}
+    if weak and sent_lemmas & (ACQUIRE_VERBS | ACQUIRE_NOUNS | {"merger", "merge", "sell"}):
+        return
+    conf = 0.75 if weak else 0.85
+    if lemma == "venture" and not any(c.lower_ == "joint" for c in t.children):
+        return
+    between = [m for o in prep_objects(t, "between", "among") for m in args_of(ents, o)]
+    if not between:  # "a partnership from 1991 to the late 1990s between A, B and C": hung lower
+        top = t.head if t.dep_ == "attr" else t
+        for p in top.subtree:
+            if p.dep_ == "prep" and p.lower_ in ("between", "among") and noun_path(p, top):
+                between += [m for o in p.children if o.dep_ == "pobj" for m in args_of(ents, o)]
+    if len(only_orgs(between)) >= 2:
+        members = only_orgs(between)
+        yield from pairs(members, "partnersWith", t, "partner-between", conf)
+        # "The AIM alliance was a partnership between ..." → each member partners with the alliance
+        if t.dep_ in ("attr",):
+            for alliance in only_orgs(clause_subject(ents, t.head)):
+                for m in members:
+                    yield Candidate(m, "partnersWith", alliance, t, "member-between", 0.7)
+        return
+    if lemma in CHANNEL_NOUNS:
+        yield from _partner_of(ents, t)
+        return
+    with_ = [m for o in prep_objects(t, "with") for m in args_of(ents, o)]
+    if not with_ and t.dep_ == "dobj" and t.head.lemma_.lower() in DEAL_VERBS:
+        # "Samsung signed a multiyear deal with AMD": the parser hangs "with" on the verb
+        with_ = [m for o in prep_objects(t.head, "with") for m in args_of(ents, o)]
+    owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
+    owners += [m for c in children_with(t, "compound") for m in ([ents.at(c)] if ents.at(c) else [])]
+    if only_orgs(with_):
+        subj = only_orgs(owners) or only_orgs(governing_subject(ents, t))
+        for a in subj:
+            for b in only_orgs(with_):
+                yield Candidate(a, "partnersWith", b, t, "partner-with", conf)
+        return
+    of = [m for o in prep_objects(t, "of") for m in args_of(ents, o)]
+    if lemma in ("partnership", "alliance") and len(only_orgs(of) + _maker_products(ents, of)) >= 2:
+        yield from pairs(only_orgs(of) + _maker_products(ents, of), "partnersWith", t, "partnership-of", 0.8)
+        return
+    # "A and B are preparing a partnership": a coordinated subject
+    subj = only_orgs(governing_subject(ents, t))
+    if len(subj) >= 2 and not owners:
+        yield from pairs(subj, "partnersWith", t, "partners-coordinated", conf - 0.05)
+
+
+def _maker_products(ents: DocEntities, ms: list[Mention]) -> list[Mention]:
+    """Products that stand for their maker in an alliance ("Microsoft Windows and Intel")."""
+    return [m for m in ms if m.type == "Product"]
+
+
+def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Heraflux, a channel partner of both VMware and Microsoft"; "X is a partner of Y";
+    "X, a Microsoft Gold partner"; "X, a reseller of Cisco products"."""
+    of = only_orgs(
+        [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o) or compound_names(ents, o)]
+    )
+    if not of:
+        of = only_orgs(compound_names(ents, t))
+    if not of:
+        return
+    subj: list[Mention] = []
+    if t.dep_ == "appos":
+        subj = only_orgs(args_of(ents, t.head))
+        if not subj:
+            # the appositive was attached to a person; take the nearest organization before it
+            subj = nearest_org_before(ents, t)
+    elif t.dep_ == "attr":
+        subj = only_orgs(clause_subject(ents, t.head))
+    for a in subj:
+        for b in of:
+            yield Candidate(a, "partnersWith", b, t, "partner-of", 0.85)
+
+
+def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A partnered with B", "A teamed up with B", "A and B joined forces", "A works with B"."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or lemma not in PARTNER_VERBS:
+        return
+    if lemma == "join" and not any(c.lemma_.lower() == "force" for c in t.children):
+        return
+    if lemma == "team" and not any(c.lower_ == "up" for c in t.children):
+        return
+    if (
+        lemma == "work"
+        and not any(c.lower_ == "together" for c in t.children)
+        and not prep_objects(t, "with")
+    ):
+        return
+    subj = only_orgs(clause_subject(ents, t))
+    others = only_orgs([m for o in prep_objects(t, "with", "alongside") for m in args_of(ents, o)])
+    if lemma == "work" and others and not any(c.lower_ in ("together", "closely") for c in t.children):
+        return  # "works with" alone is too weak
+    if others:
+        for a in subj:
+            for b in others:
+                yield Candidate(a, "partnersWith", b, t, "partner-verb", 0.85)
+    elif len(subj) >= 2:
+        yield from pairs(subj, "partnersWith", t, "partner-verb-coordinated", 0.8)
+    else:
+        # "Microsoft rejected VMware's offer to work together": the offer's owner and the subject
+        if t.dep_ in ("acl", "xcomp") and t.head.pos_ == "NOUN":
+            owners = only_orgs([m for p in children_with(t.head, "poss") for m in args_of(ents, p)])
+            for a in only_orgs(governing_subject(ents, t.head)):
+                for b in owners:
+                    yield Candidate(a, "partnersWith", b, t, "partner-offer", 0.7)
+
+
+def members(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Its member firms included A, B, C", "A is a member of the X Alliance", "A joined the X consortium"."""
+    lemma = t.lemma_.lower()
+    if lemma == "include" and t.pos_ == "VERB":
+        for s in children_with(t, "nsubj"):
+            if s.lemma_.lower() in ("member", "firm", "company", "partner") or any(
+                c.lemma_.lower() == "member" for c in s.children
+            ):
+                owners = only_orgs(
+                    [m for p in children_with(s, "poss") for m in args_of(ents, p)]
+                    + [m for o in prep_objects(s, "of") for m in args_of(ents, o)]
+                )
+                for obj in children_with(t, "dobj"):
+                    for m in only_orgs(args_of(ents, obj)):
+                        for alliance in owners:
+                            yield Candidate(m, "partnersWith", alliance, t, "members-include", 0.85)
+    if lemma == "member" and t.pos_ == "NOUN" and t.dep_ == "attr":
+        groups = only_orgs([m for o in prep_objects(t, "of") for m in args_of(ents, o)])
+        for a in only_orgs(clause_subject(ents, t.head)):
+            for g in groups:
+                yield Candidate(a, "partnersWith", g, t, "member-of", 0.8)
+
+
+def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A and B have been bitter rivals", "A is a competitor to B", "competitors such as C"."""
+    lemma = t.lemma_.lower()
+    if lemma not in RIVAL_NOUNS or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ != "amod"):
+        return  # ("Oracle's rival SAP": the small model often tags "rival" an adjective)
+    others = orgs_or_products(
+        [m for o in prep_objects(t, "of", "to", "for", "against", "with") for m in args_of(ents, o)]
+    )
+    examples = orgs_or_products(examples_of(ents, t))
+    owners = orgs_or_products([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+    if t.dep_ in ("attr",):
+        subj = orgs_or_products(clause_subject(ents, t.head))
+        others = others or owners  # "Google is Microsoft's biggest rival"
+        if others:
+            for a in subj:
+                for b in others:
+                    yield Candidate(a, "rivalOf", b, t, "rival-of", 0.85)
+        elif len(subj) >= 2:
+            yield from pairs(subj, "rivalOf", t, "rivals-coordinated", 0.85)
+        return
+    if t.dep_ == "appos":
+        subj = orgs_or_products(args_of(ents, t.head))
+        if not (others or owners) and len(subj) >= 2:  # "Intel and AMD, longtime rivals, …"
+            yield from pairs(subj, "rivalOf", t, "rivals-appos", 0.8)
+        for a in subj:
+            for b in others or owners:
+                yield Candidate(a, "rivalOf", b, t, "rival-appos", 0.8)
+        return
+    if examples:
+        subj = orgs_or_products(clause_subject(ents, t))
+        for a in subj:
+            for b in examples:
+                yield Candidate(a, "rivalOf", b, t, "rival-examples", 0.75)
+        return
+    named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound") and ents.at(c)]
+    if t.dep_ in ("compound", "amod") and ents.at(t.head) is not None:  # "Oracle's rival SAP"
+        named.append(ents.at(t.head))
+        owners = owners or orgs_or_products(
+            [m for p in children_with(t.head, "poss") for m in args_of(ents, p)]
+        )
+    for a in owners:
+        for b in orgs_or_products(named) + others:
+            yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)
+
+
+def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A competes with B", "A is being chased by B and C", "price wars against B"."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in RIVAL_VERBS:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        subj = orgs_or_products(clause_subject(ents, t))
+        if passive:
+            objs = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
+        else:
+            objs = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
+            objs += [m for o in prep_objects(t, "with", "against") for m in args_of(ents, o)]
+        objs = orgs_or_products(objs)
+        if objs:
+            for a in subj:
+                for b in objs:
+                    yield Candidate(a, "rivalOf", b, t, "rival-verb", 0.8)
+        elif lemma == "compete" and len(subj) >= 2:
+            yield from pairs(subj, "rivalOf", t, "rival-verb-coordinated", 0.75)
+    elif t.pos_ == "NOUN" and lemma in WAR_NOUNS:
+        preps = [p for p in t.children if p.dep_ == "prep" and p.lower_ == "against"]
+        if not preps and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "against":
+            preps = [t.nbor(1)]  # "price wars against Dell", the prep hung on the verb
+        against = only_orgs(
+            [m for p in preps for o in p.children if o.dep_ == "pobj" for m in args_of(ents, o)]
+        )
+        if against:
+            for a in only_orgs(clause_subject(ents, t)):
+                for b in against:
+                    yield Candidate(a, "rivalOf", b, t, "rival-war", 0.75)

@@ -1,0 +1,196 @@
+"""acquired, investedIn and subsidiaryOf: deals and ownership between organizations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..mentions import DocEntities
+from .lexicon import (
+    ACQUIRE_NOUNS,
+    ACQUIRE_VERBS,
+    INVEST_NOUNS,
+    INVEST_VERBS,
+    OWN_VERBS,
+    SUBSIDIARY_NOUNS,
+)
+from .syntax import (
+    Candidate,
+    args_of,
+    children_with,
+    clause_subject,
+    governing_subject,
+    only_orgs,
+    orgs_or_products,
+    prep_objects,
+    relative_antecedent,
+    subject_of,
+)
+
+__all__ = ["acquire", "invest", "subsidiary", "backed"]
+
+
+def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A acquired B", "B was acquired by A", "A agreed to buy B", "A's acquisition of B",
+    "the acquisition of B by A", "A sold B to C"."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in ACQUIRE_VERBS:
+        if lemma == "take" and not any(c.lower_ == "over" for c in t.children):
+            return
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+        if passive:
+            buyers = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
+            targets = clause_subject(ents, t)
+        else:
+            buyers = clause_subject(ents, t)
+            targets = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
+        for a in only_orgs(buyers):
+            for b in orgs_or_products(targets):
+                yield Candidate(a, "acquired", b, t, "acquire-verb", 0.85)
+    elif t.pos_ == "VERB" and lemma == "sell":
+        sellers_obj = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
+        buyers = [m for o in prep_objects(t, "to") for m in args_of(ents, o)]
+        for a in only_orgs(buyers):
+            for b in orgs_or_products(sellers_obj):
+                yield Candidate(a, "acquired", b, t, "sold-to", 0.75)
+    elif t.pos_ == "NOUN" and lemma in ACQUIRE_NOUNS:
+        targets = [m for o in prep_objects(t, "of" if lemma != "bid" else "for") for m in args_of(ents, o)]
+        buyers = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
+        buyers = buyers or [m for p in children_with(t, "poss") for m in args_of(ents, p)]
+        if not buyers and targets:
+            buyers = governing_subject(ents, t)
+        for a in only_orgs(buyers):
+            for b in orgs_or_products(targets):
+                yield Candidate(a, "acquired", b, t, "acquisition-of", 0.8)
+
+
+def invest(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A invested in B", "B is backed by A", "A took a stake in B"."""
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in INVEST_VERBS:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"
+        if passive:
+            investors = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
+            targets = clause_subject(ents, t) if t.dep_ != "acl" else args_of(ents, t.head)
+        else:
+            investors = clause_subject(ents, t)
+            targets = [m for o in prep_objects(t, "in") for m in args_of(ents, o)]
+            for amount in children_with(t, "dobj"):  # "invest $10 billion in OpenAI"
+                targets += [m for o in prep_objects(amount, "in") for m in args_of(ents, o)]
+            if lemma != "invest":
+                targets += [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
+        for a in investors:
+            if a.type not in ("Organization", "Person"):
+                continue
+            for b in only_orgs(targets):
+                yield Candidate(a, "investedIn", b, t, "invest-verb", 0.8)
+    elif t.pos_ == "NOUN" and lemma in INVEST_NOUNS and lemma != "stake":
+        targets = only_orgs([m for o in prep_objects(t, "in") for m in args_of(ents, o)])
+        investors = [m for p in children_with(t, "poss") for m in args_of(ents, p)] or governing_subject(
+            ents, t
+        )
+        for a in investors:
+            if a.type in ("Organization", "Person"):
+                for b in targets:
+                    yield Candidate(a, "investedIn", b, t, "investment-in", 0.75)
+
+
+def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "X is a subsidiary of Y", "X, a unit of Y", "Y's subsidiary X", "X is owned by Y",
+    "Y is the parent company of X", "Y and its subsidiary X", "Y owns X"."""
+    lemma = t.lemma_.lower()
+    if (
+        t.pos_ == "NOUN"
+        and lemma == "parent"
+        or (lemma == "company" and any(c.lower_ == "parent" for c in t.children))
+    ):
+        if t.dep_ == "compound":
+            return
+        children = ents.as_organizations(
+            [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o)]
+        )
+        owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
+        if t.dep_ == "attr":
+            parents = ents.as_organizations(clause_subject(ents, t.head))
+            children = children or ents.as_organizations(owners)
+        elif t.dep_ == "appos":
+            parents = ents.as_organizations(args_of(ents, t.head))
+            children = children or ents.as_organizations(owners)
+        else:  # "Parent X is controlled by …", "X's parent company Y"
+            parents = ents.as_organizations([m for c in children_with(t, "appos") for m in args_of(ents, c)])
+            children = children or ents.as_organizations(owners)
+        for c in children:
+            for p in parents:
+                yield Candidate(c, "subsidiaryOf", p, t, "parent-of", 0.8)
+        return
+    if t.pos_ in ("NOUN", "PROPN") and lemma in SUBSIDIARY_NOUNS:
+        owners = ents.as_organizations([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+        named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound", "nmod") and ents.at(c)]
+        if owners and named and lemma in ("subsidiary", "unit", "division", "arm", "affiliate"):
+            # "its subsidiary AFCO", "its X subsidiary", "Alphabet's Waymo unit"
+            for c in ents.as_organizations(named):
+                for p in owners:
+                    yield Candidate(c, "subsidiaryOf", p, t, "poss-subsidiary", 0.8)
+            return
+        parents = ents.as_organizations([m for o in prep_objects(t, "of") for m in args_of(ents, o)])
+        if not parents:
+            parents = owners
+        if not parents:
+            return
+        if t.dep_ == "attr":
+            children = ents.as_organizations(clause_subject(ents, t.head))
+        elif t.dep_ == "appos":
+            children = only_orgs(args_of(ents, t.head))
+        elif t.dep_ in ("nsubj", "npadvmod", "dep", "ROOT"):
+            children = [m for m in only_orgs(args_of(ents, t.head)) if m not in parents]
+            if not children:  # fronted: "A regional subsidiary of Y, X supplies …"
+                children = only_orgs([m for c in children_with(t, "appos") for m in args_of(ents, c)])
+        else:
+            children = only_orgs([m for c in children_with(t, "appos") for m in args_of(ents, c)])
+        for c in children:
+            for p in parents:
+                yield Candidate(c, "subsidiaryOf", p, t, "subsidiary-of", 0.85)
+    elif t.pos_ == "VERB" and lemma in OWN_VERBS:
+        passive = (
+            any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+            or t.dep_ == "acl"
+            or (t.dep_ == "acomp" and prep_objects(t, "by"))
+        )  # "which is majority-owned by SoftBank"
+        if passive:
+            owners = only_orgs([m for o in prep_objects(t, "by") for m in args_of(ents, o)])
+            if t.dep_ == "acl":
+                owned = only_orgs(args_of(ents, t.head))
+            else:
+                owned = ents.as_organizations(
+                    [
+                        m
+                        for s in subject_of(t)
+                        for m in (
+                            relative_antecedent(ents, s)
+                            if s.lower_ in ("which", "that")
+                            else args_of(ents, s, create="Organization")
+                        )
+                    ]
+                )
+        else:  # "Geeknet owns the online retailer ThinkGeek"
+            owners = only_orgs(clause_subject(ents, t))
+            owned = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+        for c in owned:
+            for p in owners:
+                yield Candidate(c, "subsidiaryOf", p, t, "owned-by", 0.8)
+
+
+def backed(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "the Microsoft-backed startup OpenAI", "SoftBank-owned Arm"."""
+    if t.lower_ not in ("backed", "owned", "funded", "controlled") or t.i < 2 or t.nbor(-1).text != "-":
+        return
+    owner = ents.at(t.nbor(-2))
+    if owner is None or owner.type != "Organization":
+        return
+    targets = only_orgs(args_of(ents, t.head))
+    if not targets and t.head.dep_ == "compound":
+        targets = only_orgs(args_of(ents, t.head.head))
+    for target in targets:
+        if t.lower_ in ("backed", "funded"):
+            yield Candidate(owner, "investedIn", target, t, "x-backed", 0.8)
+        else:
+            yield Candidate(target, "subsidiaryOf", owner, t, "x-owned", 0.8)

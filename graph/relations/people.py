@@ -1,0 +1,356 @@
+"""ledBy, worksAt and formerlyAt: roles, founders, appointments, departures and hires."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..mentions import DocEntities, Mention
+from .lexicon import (
+    APPOINT_VERBS,
+    FORMER_MODS,
+    FOUND_VERBS,
+    JOIN_VERBS,
+    LEAD_VERBS,
+    LEAVE_VERBS,
+    TITLE_WORDS,
+    WORK_ROLES,
+)
+from .syntax import (
+    Candidate,
+    args_of,
+    children_with,
+    clause_subject,
+    has_former,
+    noun_path,
+    only_orgs,
+    only_people,
+    prep_objects,
+    subject_of,
+)
+
+__all__ = ["role_appos", "role_title", "former_role", "founded", "appointed", "left", "joined"]
+
+
+def _role_org(ents: DocEntities, role) -> list[Mention]:
+    """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
+    orgs = ents.as_organizations(
+        [
+            m
+            for o in prep_objects(role, "of", "at", "for", "with")
+            for m in args_of(ents, o, create="Organization")
+        ]
+    )
+    if not orgs:
+        orgs = only_orgs([m for p in children_with(role, "poss") for m in args_of(ents, p)])
+    if not orgs:
+        for c in role.children:
+            if c.dep_ in ("compound", "nmod", "amod") and ents.at(c) is not None:
+                orgs = only_orgs([ents.at(c)])
+                if orgs:
+                    break
+    if not orgs:
+        for c in role.children:  # "chief executive officer of X": the role's compounds carry the prep
+            if c.dep_ == "compound":
+                orgs = only_orgs([m for o in prep_objects(c, "of", "at") for m in args_of(ents, o)])
+                if orgs:
+                    break
+    return orgs
+
+
+def _role_kind(role) -> str | None:
+    """ "lead" for CEO/founder/president/chief executive, "work" for other jobs, else None.
+
+    A chairman heads a board rather than the company, and a vice or deputy leads nothing.
+    """
+    mods = {c.lower_ for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
+    words = {role.lower_, role.lemma_.lower()} | mods
+    if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
+        return "work" if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES else None
+    if role.lower_ in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
+        "ceo",
+        "founder",
+        "co-founder",
+        "cofounder",
+    }:
+        return "lead"
+    if (
+        role.lemma_.lower() in ("executive", "officer")
+        and words & {"chief"}
+        and (role.lemma_.lower() == "executive" or words & {"executive"})
+    ):
+        return "lead"  # a chief executive (officer) leads; a chief operating officer does not
+    if role.lower_ in ("head", "leader", "boss", "chief") and role.dep_ != "compound":
+        return "lead"
+    if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES:
+        return "work"
+    return None
+
+
+def _role_nouns(t) -> list:
+    """The role noun and its coordinated roles: "the CEO and creator"."""
+    return [t] + [c for c in t.conjuncts if c.i != t.i]
+
+
+def _emit_role(
+    person: Mention, role, orgs: list[Mention], kind: str, former: bool, rule: str, conf: float
+) -> Iterator[Candidate]:
+    for org in orgs:
+        if kind == "lead":
+            yield Candidate(org, "ledBy", person, role, rule, conf)
+        if former:
+            yield Candidate(person, "formerlyAt", org, role, rule, conf)
+        else:
+            yield Candidate(person, "worksAt", org, role, rule, conf - 0.05)
+
+
+def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Kenneth Ziegler, CEO of Logicworks", "Ray Blanchard, once a VMware executive",
+    "X, the company's founder and chief architect", "X is the CEO of Y", "X (president and CEO)"."""
+    if t.pos_ not in ("NOUN", "PROPN") or _role_kind(t) is None:
+        return
+    if ents.at(t) is not None and ents.at(t).type != "Organization":
+        return
+    people: list[Mention] = []
+    anchor = t
+    while anchor.dep_ == "conj":
+        anchor = anchor.head
+        if _role_kind(anchor) is not None and ents.at(anchor) is None:
+            return  # handled from the first role
+    if anchor.i != t.i:
+        t_dep, t_head = anchor.dep_, anchor.head
+    else:
+        t_dep, t_head = t.dep_, t.head
+    if t_dep == "appos":
+        people = ents.as_people(args_of(ents, t_head))
+    elif t_dep in ("attr", "oprd"):
+        people = ents.as_people(
+            clause_subject(ents, t_head)
+            if t_dep == "attr"
+            else [m for s in children_with(t_head, "nsubj", "nsubjpass", "dobj") for m in args_of(ents, s)]
+        )
+    elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
+        people = ents.as_people(clause_subject(ents, t_head.head))
+    if False:
+        people = only_people(args_of(ents, t.head))
+    elif t.dep_ in ("attr", "oprd"):
+        people = only_people(
+            clause_subject(ents, t.head)
+            if t.dep_ == "attr"
+            else [m for s in children_with(t.head, "nsubj", "nsubjpass", "dobj") for m in args_of(ents, s)]
+        )
+    elif t.dep_ == "pobj" and t.head.lower_ == "as":  # "served as CEO of X"
+        people = only_people(clause_subject(ents, t.head.head))
+    if not people:
+        return
+    roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
+    former = any(has_former(r) for r in roles)
+    # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
+    # of the company": a role without one shares the next role's
+    orgs_of = [_role_org(ents, r) for r in roles]
+    for k, r in enumerate(roles):
+        orgs = orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
+        kind = _role_kind(r)
+        if not orgs or kind is None:
+            continue
+        for person in people:
+            yield from _emit_role(person, r, orgs, kind, former or has_former(r), "role-" + t_dep, 0.85)
+
+
+def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Apple CEO Steve Jobs", "former Texas Instruments manager Bill Murto": a role before a name."""
+    m = ents.at(t)
+    if m is None or m.type != "Person" or t.i != m.end - 1:
+        return
+    # compounds left of the name: [ORG] [former] ROLE words
+    i = m.start - 1
+    role_tokens = []
+    doc = ents.doc
+    while (
+        i >= t.sent.start
+        and ents.at(doc[i]) is None
+        and (
+            doc[i].dep_ in ("compound", "amod", "nmod")
+            or doc[i].lower_ in TITLE_WORDS
+            or (doc[i].lower_ in ("and", "&") and role_tokens)
+        )
+    ):
+        if doc[i].lower_ not in ("and", "&"):
+            role_tokens.append(doc[i])
+        i -= 1
+    if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
+        i -= 1
+    if not role_tokens or i < t.sent.start:
+        return
+    org = ents.at(doc[i])
+    if org is None or org.type != "Organization":
+        return
+    kind = (
+        "lead"
+        if any(_role_kind(r) == "lead" for r in role_tokens)
+        else ("work" if any(_role_kind(r) for r in role_tokens) else None)
+    )
+    if kind is None:
+        return
+    former = (
+        any(r.lower_ in FORMER_MODS for r in role_tokens)
+        or (i - 1 >= 0 and doc[i - 1].lower_ in FORMER_MODS)
+        or (  # "Ex-Google engineer"
+            i - 2 >= 0 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"
+        )
+    )
+    yield from _emit_role(m, role_tokens[-1], [org], kind, former, "role-title", 0.85)
+
+
+def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Rod Canion, Jim Harris, and Bill Murto, all of whom were former Texas Instruments managers"."""
+    if t.dep_ != "attr" or not has_former(t) or _role_kind(t) is None:
+        return
+    subj = children_with(t.head, "nsubj")
+    if not subj or t.head.dep_ != "relcl":
+        return
+    people = only_people(args_of(ents, t.head.head))
+    orgs = _role_org(ents, t)
+    for p in people:
+        for o in orgs:
+            yield Candidate(p, "formerlyAt", o, t, "former-relcl", 0.8)
+
+
+def founded(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "X was founded by A and B", "A founded X", "Founded by A, …", "X is led by A"."""
+    lemma = t.lemma_.lower()
+    if lemma.startswith("co-found"):
+        lemma = "found"
+    if t.pos_ != "VERB" or lemma not in FOUND_VERBS | LEAD_VERBS:
+        return
+    if lemma in ("set",) and not any(c.lower_ == "up" for c in t.children):
+        return
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (
+        t.tag_ == "VBN" and prep_objects(t, "by")
+    )
+    if passive:
+        agents = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
+        base = t
+        while base.dep_ == "conj":
+            base = base.head
+        if base.dep_ == "acl":  # "Maveron, a firm based in Seattle and co-founded by A"
+            targets = only_orgs(args_of(ents, base.head))
+        elif lemma in FOUND_VERBS and only_people(agents):
+            targets = ents.as_organizations(clause_subject(ents, t))
+        else:
+            targets = only_orgs(clause_subject(ents, t))
+        if not targets and t.dep_ in ("ROOT", "advcl") and not subject_of(t):
+            targets = only_orgs(ents.topic(t))  # a fragment: "Founded by A in 1984 …"
+        for org in targets:
+            for p in ents.as_people(agents):
+                yield Candidate(org, "ledBy", p, t, "founded-by", 0.85)
+                if lemma in LEAD_VERBS:  # "X is led by chief executive officer A": A works there
+                    yield Candidate(p, "worksAt", org, t, "led-by", 0.75)
+            if lemma in LEAD_VERBS:  # "a consortium led by Google"
+                for a in only_orgs(agents):
+                    yield Candidate(a, "partnersWith", org, t, "consortium-led-by", 0.75)
+    else:
+        people = ents.as_people(clause_subject(ents, t))
+        objs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+        if lemma in FOUND_VERBS and people:
+            objs = ents.as_organizations(
+                [m for o in children_with(t, "dobj") for m in args_of(ents, o, create="Organization")]
+            )
+        for org in objs:
+            for p in people:
+                yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)
+
+
+def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "which saw Eckhard Pfeiffer appointed president and CEO", "X named A its CEO"."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in APPOINT_VERBS:
+        return
+    roles = [
+        c
+        for c in t.children
+        if c.dep_ in ("oprd", "attr", "xcomp", "dobj") and _role_kind(c) is not None and ents.at(c) is None
+    ]
+    roles += [pobj for pobj in prep_objects(t, "as", "to") if _role_kind(pobj)]
+    if not roles:
+        return
+    people = only_people(
+        [m for c in children_with(t, "nsubjpass", "nsubj", "dobj") for m in args_of(ents, c)]
+    )
+    people = [p for p in people if p.type == "Person"]
+    role = roles[0]
+    orgs = []
+    for r in _role_nouns(role):
+        orgs = orgs or _role_org(ents, r)
+    if not orgs:
+        orgs = only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)])
+    if not orgs:
+        orgs = only_orgs(ents.topic(t))
+    kind = "lead" if any(_role_kind(r) == "lead" for r in _role_nouns(role)) else "work"
+    for p in people:
+        yield from _emit_role(p, role, orgs, kind, False, "appointed", 0.75)
+
+
+def left(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Murto departed Compaq", "Canion and Harris left", "A was ousted by the board of HP"."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or lemma not in LEAVE_VERBS:
+        return
+    if lemma in ("step",) and not any(c.lower_ == "down" for c in t.children):
+        return
+    if lemma in ("push", "force") and not any(c.lower_ == "out" for c in t.children):
+        return
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+    if lemma in ("oust", "fire", "dismiss", "sack", "remove", "push", "force") and not passive:
+        people = only_people([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+        orgs = only_orgs(clause_subject(ents, t))
+    else:
+        people = only_people(clause_subject(ents, t))
+        orgs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+        orgs += only_orgs([m for o in prep_objects(t, "from", "as", "at") for m in args_of(ents, o)])
+        if passive:  # "ousted by the board of directors of HP"
+            for agent in prep_objects(t, "by"):
+                orgs += only_orgs(args_of(ents, agent)) or only_orgs(
+                    [
+                        m
+                        for x in agent.subtree
+                        if ents.at(x) is not None and noun_path(x, agent)
+                        for m in [ents.at(x)]
+                    ]
+                )
+    conf = 0.8
+    if not orgs and people:
+        orgs, conf = only_orgs(ents.topic(t)), 0.65
+    for p in people:
+        for o in orgs:
+            yield Candidate(p, "formerlyAt", o, t, "left", conf)
+
+
+def joined(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A joined X from Y", "A works at X", "A previously worked at Y"."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB":
+        return
+    people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve"} else []
+    if not people:
+        return
+    if lemma in JOIN_VERBS:
+        roles = [r for r in prep_objects(t, "as") if _role_kind(r)]
+        lead = any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
+        for o in ents.as_organizations(
+            [m for d in children_with(t, "dobj") for m in args_of(ents, d, create="Organization")]
+        ):
+            for p in people:
+                yield Candidate(p, "worksAt", o, t, "joined", 0.75)
+                if lead:  # "Simon joined ip.access as Chief Executive Officer"
+                    yield Candidate(o, "ledBy", p, t, "joined-as", 0.8)
+        for o in only_orgs([m for d in prep_objects(t, "from") for m in args_of(ents, d)]):
+            for p in people:
+                yield Candidate(p, "formerlyAt", o, t, "joined-from", 0.8)
+    elif lemma == "serve" and not prep_objects(t, "as"):  # "Yefremov served in the Soviet Army"
+        for o in only_orgs([m for d in prep_objects(t, "in", "with", "at", "on") for m in args_of(ents, d)]):
+            for p in people:
+                yield Candidate(p, "worksAt", o, t, "served-in", 0.65)
+    elif lemma == "work":
+        former = has_former(t) or t.tag_ == "VBD" and any(c.lower_ in FORMER_MODS for c in t.children)
+        for o in only_orgs([m for d in prep_objects(t, "at", "for") for m in args_of(ents, d)]):
+            for p in people:
+                yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "works-at", 0.75)

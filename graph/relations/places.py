@@ -1,0 +1,88 @@
+"""locatedIn: "X-based", headquartered, based or located in, "is in"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..mentions import DocEntities
+from .lexicon import FORMER_MODS, HQ_WORDS
+from .syntax import (
+    Candidate,
+    args_of,
+    children_with,
+    clause_subject,
+    nearest_org_before,
+    only_orgs,
+    only_people,
+    only_places,
+    prep_objects,
+    subtree_places,
+)
+
+__all__ = ["based"]
+
+
+def based(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "a New York City-based partner", "X is headquartered in Y", "Headquartered in Y, it …",
+    "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas"."""
+    lemma = t.lemma_.lower()
+    lower = t.lower_
+    if lower == "based" and t.i > 0 and ents.doc[t.i - 1].text in ("-", "–"):
+        place = ents.at(ents.doc[t.i - 2]) if t.i >= 2 else None
+        if place is None or place.type != "Place":
+            return
+        head = t.head
+        orgs = only_orgs(args_of(ents, head))
+        if not orgs and head.dep_ == "appos":
+            orgs = only_orgs(args_of(ents, head.head)) or nearest_org_before(ents, head)
+        if not orgs and head.dep_ == "compound":
+            orgs = only_orgs(args_of(ents, head.head))
+        for o in orgs:
+            yield Candidate(o, "locatedIn", place, t, "x-based", 0.9)
+        return
+    if lemma in HQ_WORDS or lower in HQ_WORDS:
+        places = only_places([m for o in prep_objects(t, "in", "at") for m in subtree_places(ents, o)])
+        if not places:
+            return
+        strong = lemma.startswith("headquarter")  # people are based somewhere, never headquartered
+        if t.dep_ in ("advcl",) or (t.dep_ == "acl" and t.head.pos_ in ("VERB", "AUX")):
+            orgs = ents.as_organizations(clause_subject(ents, t.head), strong=strong)
+        elif t.dep_ == "acl":
+            orgs = ents.as_organizations(args_of(ents, t.head), strong=strong)
+        else:
+            orgs = ents.as_organizations(clause_subject(ents, t), strong=strong)
+        direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
+        for o in orgs:
+            for place in direct or places[:1]:
+                yield Candidate(o, "locatedIn", place, t, "headquartered-in", 0.85)
+        return
+    if t.pos_ == "NOUN" and (
+        lemma in ("headquarters", "hq")
+        or (lemma == "office" and any(c.lower_ in ("head", "main") for c in t.children))
+    ):
+        places = only_places([m for o in prep_objects(t, "in", "at") for m in subtree_places(ents, o)])
+        if not places and t.dep_ == "nsubj":
+            places = only_places(
+                [m for o in prep_objects(t.head, "in", "at") for m in subtree_places(ents, o)]
+            )
+        owners = only_orgs([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+        if not owners and t.dep_ in ("dobj", "pobj"):
+            owners = only_orgs(clause_subject(ents, t.head if t.dep_ == "dobj" else t.head.head))
+        for o in owners:
+            for pl in places[:1]:
+                yield Candidate(o, "locatedIn", pl, t, "headquarters-in", 0.8)
+        return
+    if lemma == "be" and prep_objects(t, "at", "with"):  # "Mary Major was previously at Facebook"
+        people = only_people(clause_subject(ents, t))
+        orgs = only_orgs([m for o in prep_objects(t, "at", "with") for m in args_of(ents, o)])
+        former = any(c.lower_ in FORMER_MODS for c in t.children)
+        if people and orgs and (former or t.tag_ in ("VBZ", "VBP")):
+            for p in people:
+                for o in orgs:
+                    yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "is-at", 0.7)
+    if lemma == "be" and t.dep_ == "ROOT":  # "Their company is in Round Rock, Texas"
+        ins = prep_objects(t, "in")
+        places = only_places([m for o in ins for m in ([ents.at(o)] if ents.at(o) else [])])
+        if places:
+            for o in only_orgs(clause_subject(ents, t)):
+                yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)

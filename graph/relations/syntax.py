@@ -1,0 +1,260 @@
+"""Reading a rule's arguments off the dependency parse: subjects, objects, conjuncts, descriptions.
+
+Every rule module uses these; they return :class:`~graph.mentions.Mention` lists, resolving
+descriptions and pronouns through :meth:`graph.mentions.DocEntities.resolve`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+from typing import NamedTuple
+
+from ..mentions import DocEntities, Mention
+from .lexicon import FORMER_MODS, TALK_NOUNS
+
+__all__ = ["Candidate"]
+
+
+class Candidate(NamedTuple):
+    subject: Mention
+    predicate: str
+    object: Mention
+    trigger: object  # spaCy Token
+    rule: str
+    confidence: float
+
+
+def args_of(
+    ents: DocEntities, token, *, follow_examples: bool = True, create: str | None = None
+) -> list[Mention]:
+    """Mentions for the phrase headed by *token* and its conjuncts ("Apple, IBM, and Motorola").
+
+    With *create*, a capitalized name NER missed becomes a mention of that type: the caller
+    knows the slot takes only that kind of thing.
+    """
+    out: list[Mention] = []
+    heads = [token] + [t for t in token.conjuncts if t.i != token.i]
+    for head in heads:
+        found = ents.resolve(head)
+        if not found and create:
+            made = ents.proper_name(head, create)
+            found = [made] if made is not None else []
+        if not found:
+            found = name_in_phrase(ents, head)
+        if not found and follow_examples:
+            found = examples_of(ents, head)
+        out.extend(found)
+    # coordinated names share a type: "Rod Canion, Jim Harris, and Bill Murto" are all people
+    people = [m for m in out if m.type == "Person"]
+    if len(people) >= 2:
+        for m in out:
+            if (
+                m.type == "Organization"
+                and m.kind == "name"
+                and not ents.clusters[m.cluster].canonical
+                and 2 <= len(m.text.split()) <= 3
+                and all(w[:1].isupper() for w in m.text.split())
+            ):
+                ents.retype(m, "Person")
+    seen, unique = set(), []
+    for m in out:
+        if m.cluster not in seen:
+            seen.add(m.cluster)
+            unique.append(m)
+    return unique
+
+
+def name_in_phrase(ents: DocEntities, head) -> list[Mention]:
+    """An appositive name heading a noun phrase: "the Chinese technology company Lenovo"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None:
+            return [ents.at(c) for c in [child] + list(child.conjuncts) if ents.at(c) is not None]
+    return []
+
+
+def examples_of(ents: DocEntities, head) -> list[Mention]:
+    """Names given as examples of a generic noun: "competitors such as Dell", "followers like X"."""
+    out: list[Mention] = []
+    for child in head.children:
+        if child.dep_ == "prep" and (
+            child.lower_ in ("like", "including", "as")
+            or (child.lower_ == "as" and any(c.lower_ == "such" for c in head.children))
+        ):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(args_of(ents, pobj, follow_examples=False))
+        if child.dep_ == "amod" and child.lower_ == "such":
+            for prep in child.children:
+                if prep.lower_ == "as":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            out.extend(args_of(ents, pobj, follow_examples=False))
+    return out
+
+
+def children_with(token, *deps: str) -> list:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token, *preps: str) -> list:
+    """Objects of the prepositions *preps* under *token*: "partner **of** X" → X."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def subject_of(token) -> list:
+    """The subject of the clause of *token*, climbing through xcomp, acl, relcl and coordination."""
+    node = token
+    for _ in range(8):
+        subj = children_with(node, "nsubj", "nsubjpass")
+        if subj:
+            return subj
+        if node.dep_ == "relcl":
+            return [antecedent(node)]
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        if node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def antecedent(relcl):
+    """What a relative clause is about: the noun just before its relativizer, else its head.
+
+    The small parser often attaches relative clauses too high ("the solution … between the two
+    powerhouses that have been rivals"), while the noun right before "that"/"who" is usually right.
+    """
+    rel = next(
+        (
+            c
+            for c in relcl.children
+            if c.lower_ in ("that", "which", "who", "whom")
+            and c.dep_ in ("nsubj", "nsubjpass", "mark", "dobj")
+        ),
+        None,
+    )
+    if rel is not None:
+        i = rel.i - 1
+        doc = relcl.doc
+        while i >= 0 and doc[i].is_punct:
+            i -= 1
+        if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN"):
+            return doc[i]
+    return relcl.head
+
+
+def clause_subject(ents: DocEntities, token) -> list[Mention]:
+    out = []
+    for s in subject_of(token):
+        if s.lower_ in ("that", "which", "who", "whom") and s.dep_.startswith("nsubj"):
+            out.extend(relative_antecedent(ents, s))
+        else:
+            out.extend(args_of(ents, s))
+    return out
+
+
+def relative_antecedent(ents: DocEntities, rel) -> list[Mention]:
+    """The phrase a relative pronoun stands for: its clause's head, else the word just before it."""
+    verb = rel.head
+    if verb.dep_ == "relcl":
+        found = args_of(ents, verb.head)
+        if found:
+            return found
+    i = rel.i - 1
+    while i >= 0 and ents.doc[i].is_punct:
+        i -= 1
+    return args_of(ents, ents.doc[i]) if i >= 0 else []
+
+
+def has_former(token) -> bool:
+    return any(c.lower_ in FORMER_MODS for c in token.children) or token.lower_.startswith("ex-")
+
+
+def only_orgs(ms):
+    return [m for m in ms if m.type == "Organization"]
+
+
+def only_people(ms):
+    return [m for m in ms if m.type == "Person"]
+
+
+def only_places(ms):
+    return [m for m in ms if m.type == "Place"]
+
+
+def only_products(ms):
+    return [m for m in ms if m.type == "Product"]
+
+
+def orgs_or_products(ms):
+    return [m for m in ms if m.type in ("Organization", "Product")]
+
+
+def pairs(ms, predicate, trigger, rule, conf) -> Iterator[Candidate]:
+    for a, b in combinations(ms, 2):
+        yield Candidate(a, predicate, b, trigger, rule, conf)
+
+
+def noun_path(token, top) -> bool:
+    """Whether *token* hangs below *top* through prepositions and nouns only (no clause between)."""
+    node = token.head
+    while node.i != top.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def governing_subject(ents: DocEntities, t) -> list[Mention]:
+    """The subject of the verb a noun depends on: "**A** signed a deal with B"."""
+    node = t
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ == "pobj" and node.head.head.lemma_.lower() in TALK_NOUNS:
+        node = node.head.head  # "A and B are in talks about a partnership"
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            verb = node.head.head
+            return clause_subject(ents, verb) if verb.pos_ in ("VERB", "AUX") else []
+    if node.dep_ in ("dobj", "attr", "oprd"):
+        verb = node.head
+    elif node.dep_ == "pobj" and node.head.dep_ == "prep":
+        verb = node.head.head
+    else:
+        return []
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return clause_subject(ents, verb)
+
+
+def compound_names(ents: DocEntities, head) -> list[Mention]:
+    """Names inside a noun phrase before its head: "a **Microsoft** Gold partner", "**Cisco** products"."""
+    out = []
+    for tok in ents.doc[head.left_edge.i : head.i]:
+        m = ents.at(tok)
+        if m is not None and m not in out and tok.i == m.end - 1:
+            out.append(m)
+    return out
+
+
+def nearest_org_before(ents: DocEntities, t) -> list[Mention]:
+    """The nearest organization named before *t* in its sentence, passing over places."""
+    for i in range(t.i - 1, t.sent.start - 1, -1):
+        m = ents.at(ents.doc[i])
+        if m is not None and m.type != "Place":
+            return [m] if m.type == "Organization" else []
+    return []
+
+
+def subtree_places(ents: DocEntities, token) -> list[Mention]:
+    out = []
+    for t in token.subtree:
+        m = ents.at(t)
+        if m is not None and m.type == "Place" and m not in out:
+            out.append(m)
+    return out
