@@ -298,8 +298,10 @@ class DocEntities:
         m = Mention(start, end, text, type_, kind="name")
         key = normalize_name(text)
         for cid, c in enumerate(self.clusters):
-            if c.type == type_ and key in {normalize_name(n) for n in c.names}:
-                m.cluster = cid
+            if c.type == type_ and (key in {normalize_name(n) for n in c.names} or (
+                    type_ == "Person" and " " not in text and any(n.split()[-1] == text for n in c.names))):
+                m.cluster = cid  # the same name, or a surname of a person named in full
+                c.names.append(text)
                 break
         else:
             self.clusters.append(Cluster(type_, [text], None, None, 1, start))
@@ -396,6 +398,16 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         start, end = _clean(ent, doc)
         if start >= end:
             continue
+        dash = next((i for i in range(start + 1, end - 1) if doc[i].text in ("-", "–", "—")
+                     and doc[i - 1].whitespace_ and doc[i].whitespace_), None)
+        if dash is not None:
+            # a dateline glued to a name: "New York - Carly Fiorina was ousted…"
+            right = doc[dash + 1:end].text
+            raw.append(Mention(start, dash, doc[start:dash].text, "Place" if ent.label_ in ("GPE", "LOC") else type_))
+            start = dash + 1
+            type_ = "Person" if looks_like_person_name(right) else type_
+            if type_ == "Place":
+                continue
         if (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower and not doc[end].whitespace_
                 and doc[end + 1].lower_ not in _HYPHEN_PARTICIPLES):
             continue  # part of a hyphenated word: "Voice-over-IP", not an organization

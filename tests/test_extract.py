@@ -332,3 +332,17 @@ def test_one_entity_across_articles_whatever_name_the_text_uses(extractor):
     full = extractor.extract(Article("Hewlett-Packard acquired Compaq in 2002."))
     buyers = {f.subject.name: entity_iri(f.subject) for f in short + full if f.predicate == "acquired"}
     assert len(buyers) == 2 and len(set(buyers.values())) == 1  # two names, one IRI
+
+
+def test_dateline_glued_to_a_name_and_ousted_by_the_board(extractor):
+    # wikinews-carly-fiorina-ousted-from-hp
+    found = facts(extractor, "New York - Carly Fiorina was ousted by the board of directors of HP yesterday, "
+                             "much to the delight of Wall Street.")
+    assert has(found, "Carly Fiorina", "formerlyAt", "HP")
+
+
+def test_surname_subject_ner_missed_departed(extractor):
+    # wikipedia-compaq: NER tags "Bill Murto" but not the later "Murto"
+    found = facts(extractor, "The company was formed by Rod Canion, Jim Harris, and Bill Murto. Murto (SVP of "
+                             "sales) departed Compaq in 1987.")
+    assert has(found, "Bill Murto", "formerlyAt", "Compaq")

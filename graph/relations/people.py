@@ -303,7 +303,9 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         people = only_people([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
         orgs = only_orgs(clause_subject(ents, t))
     else:
-        people = only_people(clause_subject(ents, t))
+        people = only_people([m for s in subject_of(t) for m in args_of(ents, s, create="Person")]
+                             if not any(s.lower_ in ("who", "that") for s in subject_of(t))
+                             else clause_subject(ents, t))
         orgs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
         orgs += only_orgs([m for o in prep_objects(t, "from", "as", "at") for m in args_of(ents, o)])
         if passive:  # "ousted by the board of directors of HP"
