@@ -285,7 +285,8 @@ class DocEntities:
         "Michael co-founded Affinity Path": the object of "co-founded" is an organization
         whatever NER says; the name is the run of proper nouns ending at *token*.
         """
-        if self.at(token) is not None or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        if self.at(token) is not None or not token.text[:1].isupper() or not (
+                token.pos_ == "PROPN" or (type_ == "Product" and token.text.isupper() and len(token) > 1)):
             return None
         start = token.i
         while start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \

@@ -346,3 +346,13 @@ def test_surname_subject_ner_missed_departed(extractor):
     found = facts(extractor, "The company was formed by Rod Canion, Jim Harris, and Bill Murto. Murto (SVP of "
                              "sales) departed Compaq in 1987.")
     assert has(found, "Bill Murto", "formerlyAt", "Compaq")
+
+
+@pytest.mark.parametrize("text, triple", [
+    # wikipedia-aim-alliance
+    ("AIM's new hardware was based on IBM's POWER architecture, a second-generation RISC architecture.",
+     ("POWER", "productOf", "IBM")),
+    ("Apple's Vision Pro headset goes on sale on Friday.", ("Vision Pro", "productOf", "Apple")),
+])
+def test_possessed_named_products(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

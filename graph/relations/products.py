@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..mentions import DocEntities
-from .lexicon import MAKER_NOUNS, PRODUCT_VERBS
+from .lexicon import MAKER_NOUNS, PRODUCT_NOUNS, PRODUCT_VERBS
 from .syntax import (
     Candidate,
     args_of,
@@ -34,6 +34,17 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(m, "productOf", o, c, "product-appos", 0.75)
         return
     lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN" and lemma in PRODUCT_NOUNS and ents.at(t) is None:
+        # "Apple's robust Pink prototype", "IBM's POWER architecture": a capitalized name
+        # between an organization's possessive and a product noun is the product's name
+        owners = only_orgs([mm for p in children_with(t, "poss") for mm in args_of(ents, p)])
+        names = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
+                 and c.text[:1].isupper() and (c.pos_ == "PROPN" or c.text.isupper())]
+        if owners and names:
+            m = ents.at(names[-1]) or ents.proper_name(names[-1], "Product")
+            if m is not None and m.type == "Product":
+                for o in owners:
+                    yield Candidate(m, "productOf", o, t, "poss-named-product", 0.7)
     if t.pos_ == "VERB" and lemma in PRODUCT_VERBS:
         makers = only_orgs(clause_subject(ents, t))
         objs = []
