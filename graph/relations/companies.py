@@ -138,6 +138,8 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
             return
         if t.dep_ == "attr":
             children = ents.as_organizations(clause_subject(ents, t.head))
+        elif t.dep_ == "pobj" and t.head.lower_ == "as":  # "X operates as a subsidiary of Y"
+            children = ents.as_organizations(clause_subject(ents, t.head.head))
         elif t.dep_ == "appos":
             children = only_orgs(args_of(ents, t.head))
         elif t.dep_ in ("nsubj", "npadvmod", "dep", "ROOT"):

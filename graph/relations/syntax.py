@@ -36,7 +36,9 @@ def args_of(
     out: list[Mention] = []
     heads = [token] + [t for t in token.conjuncts if t.i != token.i]
     for head in heads:
-        found = ents.resolve(head)
+        # "the new company, Walgreens Boots Alliance": a name in apposition beats resolving the description
+        found = name_in_phrase(ents, head) if ents.at(head) is None else []
+        found = found or ents.resolve(head)
         if not found and create:
             made = ents.proper_name(head, create)
             found = [made] if made is not None else []
