@@ -117,14 +117,16 @@ class RuleExtractor:
         self.min_confidence = min_confidence
 
     def extract(self, article: Article) -> list[Fact]:
-        return self._facts(article, self.nlp(article.text))
+        return self.facts_from_doc(article, self.nlp(article.text))
 
-    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Fact]]]:
-        articles = list(articles)
-        for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=batch_size)):
-            yield article, self._facts(article, doc)
+    def extract_many(self, articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[tuple[Article, list[Fact]]]:
+        """Facts of many articles through ``nlp.pipe``, streamed: at most a batch is held."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self.facts_from_doc(article, doc)
 
-    def _facts(self, article: Article, doc) -> list[Fact]:
+    def facts_from_doc(self, article: Article, doc) -> list[Fact]:
+        """The facts of an article already parsed by :attr:`nlp` (no second parse)."""
         from .mentions import find_entities
         from .relations import candidates
 
@@ -181,7 +183,7 @@ class RuleExtractor:
         maker = getattr(entry, "maker", None) if entry is not None else None
         if maker:
             mentry = self.gazetteer.lookup(maker)
-            return Entity(maker, "Organization", (), getattr(mentry, "wikidata", None))
+            return Entity(maker, "Organization", (), getattr(mentry, "wikidata", None), maker)
         return entity
 
     def _name_products(self, ents, doc) -> list[Fact]:
@@ -209,3 +211,19 @@ class RuleExtractor:
 
 
 register_extractor("rules", RuleExtractor)
+
+
+def _load_optional() -> None:
+    """Register the ``learned`` and ``hybrid`` extractors where their model is installed.
+
+    :mod:`graph.learned` registers them on import, which is cheap (numpy and
+    scipy load with the first model); without ``graph/models/pairs.npz`` they
+    stay unregistered and nothing is imported.
+    """
+    from pathlib import Path
+
+    if (Path(__file__).parent / "models" / "pairs.npz").is_file():
+        from . import learned  # noqa: F401
+
+
+_load_optional()

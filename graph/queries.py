@@ -133,7 +133,7 @@ def get_query(name: str) -> NamedQuery:
     >>> get_query("allies")
     Traceback (most recent call last):
     ...
-    graph.exceptions.QueryError: unknown query 'allies'; the named queries are: article, entities, evidence, frenemies, leaders, moves, partners, reported, rivals, timeline
+    graph.exceptions.QueryError: unknown query 'allies'; the named queries are: article, bloc, entities, evidence, frenemies, leaders, moves, partners, reported, rivals, timeline
     """
     queries = named_queries()
     if name not in queries:

@@ -64,14 +64,21 @@ def entity_iri(entity: Entity | str, *, base: str | None = None) -> URIRef:
 
     >>> str(entity_iri("Amazon Web Services, Inc.", base="https://example.org/"))
     'https://example.org/entity/amazon-web-services'
+    >>> str(entity_iri(Entity("IBM", "Organization", key="International Business Machines"),
+    ...                base="https://example.org/"))
+    'https://example.org/entity/international-business-machines'
     """
-    name = entity.name if isinstance(entity, Entity) else entity
+    name = (entity.key or entity.name) if isinstance(entity, Entity) else entity
     return data_namespace(base)["entity/" + entity_key(name)]
 
 
-def article_iri(article: Article, *, base: str | None = None) -> URIRef:
-    """The IRI of an article, which is also the name of its named graph."""
-    return data_namespace(base)["article/" + article.id]
+def article_iri(article: Article | str, *, base: str | None = None) -> URIRef:
+    """The IRI of an article (or of an article id), which is also the name of its named graph.
+
+    >>> str(article_iri("d9a81bca8bdbce0c", base="https://example.org/"))
+    'https://example.org/article/d9a81bca8bdbce0c'
+    """
+    return data_namespace(base)["article/" + (article if isinstance(article, str) else article.id)]
 
 
 def statement_iri(article: Article, fact: Fact, *, base: str | None = None) -> URIRef:
@@ -114,17 +121,22 @@ def _add_entity(g: Graph, entity: Entity, base: str | None) -> URIRef:
     return node
 
 
-def article_graph(article: Article, facts: Iterable[Fact], *, base: str | None = None) -> Graph:
+def article_graph(article: Article, facts: Iterable[Fact], *, base: str | None = None,
+                  extractor: str | None = None) -> Graph:
     """Build the named graph of one article: its metadata, entities, facts and statements.
 
     The graph's identifier is :func:`article_iri`; facts are checked first, so a
     malformed record raises ``ValueError`` before anything is written.
+    *extractor* (``name/version``) is recorded as ``ally:extractedBy``, so that
+    re-ingesting can tell an article read by an older extractor.
     """
     facts = [f.check() for f in facts]
     art = article_iri(article, base=base)
     g = bind_prefixes(Graph(identifier=art), base=base)
     g.add((art, RDF.type, ALLY.Article))
     g.add((art, ALLY.contentHash, Literal(article.content_hash)))
+    if extractor:
+        g.add((art, ALLY.extractedBy, Literal(extractor)))
     if article.title:
         g.add((art, DCTERMS.title, Literal(article.title)))
     if article.url:

@@ -78,6 +78,15 @@ class ALLY(DefinedNamespace):
     # article properties; an entity's name, aliases and type are rdfs:label,
     # skos:altLabel and rdf:type
     contentHash: URIRef
+    extractedBy: URIRef
+    # analysis results (graph.writeback), in their own named graph
+    Analysis: URIRef
+    Bloc: URIRef
+    inBloc: URIRef
+    pageRank: URIRef
+    degree: URIRef
+    betweenness: URIRef
+    modularity: URIRef
 
 
 class Relation(NamedTuple):

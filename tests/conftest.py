@@ -10,7 +10,7 @@ def extractor():
     """The rule extractor, its spaCy model loaded once for the whole session.
 
     :func:`graph.extract.get_extractor` caches the instance, so the CLI and
-    :func:`graph.cli.ingest_paths` reuse this one.
+    :func:`graph.ingest.ingest_paths` reuse this one.
     """
     from graph.extract import get_extractor
 

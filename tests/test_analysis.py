@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import random
+
 import networkx as nx
 import pytest
 
 from graph import analysis
-from graph.analysis import alliance_blocs, central_organizations, frenemies, summary
+from graph.analysis import (
+    alliance_blocs,
+    betweenness,
+    brokers,
+    central_organizations,
+    frenemies,
+    relation_degrees,
+    summary,
+)
 from graph.exceptions import QueryError
-from graph.network import project
+from graph.network import project, to_undirected_relation
 from graph.rdf import article_graph
 from graph.records import Article, Entity, Fact
 from graph.store import open_store
@@ -69,15 +79,80 @@ def test_symmetric_edge_direction_does_not_change_centrality():
     assert a == b
 
 
-def test_pagerank_without_scipy_matches(barbell, monkeypatch):
-    expected = {r["name"]: r["pagerank"] for r in central_organizations(barbell, k=None)}
+def _random_multigraph(seed, n=60, m=240):
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    for i in range(n):
+        G.add_node(f"N{i}", label=f"N{i}", type="Organization" if i % 4 else "Person")
+    for _ in range(m):
+        u, v = rng.sample(range(n), 2)
+        relation = rng.choice(["partnersWith", "rivalOf", "worksAt"])
+        G.add_edge(f"N{u}", f"N{v}", key=relation, relation=relation,
+                   confidence=round(rng.uniform(0.1, 1.0), 2))
+    G.add_node("Lonely", label="Lonely", type="Organization")  # isolated: still ranked
+    return G
 
-    def no_scipy(*args, **kwargs):
-        raise ImportError("No module named 'scipy'")
 
-    monkeypatch.setattr(analysis.nx, "pagerank", no_scipy)
-    got = {r["name"]: r["pagerank"] for r in central_organizations(barbell, k=None)}
-    assert got == pytest.approx(expected, abs=1e-6)
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("relation", [None, "partnersWith"])
+def test_centrality_matches_networkx_on_the_undirected_graph(seed, relation):
+    G = _random_multigraph(seed)
+    U = to_undirected_relation(G, relation)
+    pagerank = nx.pagerank(U, weight="weight")
+    between = nx.betweenness_centrality(U)
+    rows = central_organizations(G, k=None, relation=relation)
+    assert {r["id"] for r in rows} == {n for n, t in U.nodes(data="type") if t == "Organization"}
+    for row in rows:
+        assert row["pagerank"] == pytest.approx(pagerank[row["id"]], abs=1e-9)
+        assert row["betweenness"] == pytest.approx(between[row["id"]], abs=1e-12)
+        assert row["degree"] == U.degree(row["id"])
+        assert row["betweenness_sampled"] is False
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_betweenness_matches_networkx_exact_and_sampled(seed):
+    U = nx.gnm_random_graph(80, 200, seed=seed)
+    U.add_edge(200, 201)  # a second component
+    exact = nx.betweenness_centrality(U)
+    assert betweenness(U) == pytest.approx(exact, abs=1e-12)
+    assert betweenness(U, k=10_000) == pytest.approx(exact, abs=1e-12)
+    # A sample of every node but one is rescaled the way networkx rescales it.
+    sampled = betweenness(U, k=len(U) - 1, seed=seed)
+    assert max(abs(sampled[v] - exact[v]) for v in U) < 0.05
+    assert betweenness(U, k=20, seed=seed) == betweenness(U, k=20, seed=seed)
+    with pytest.raises(QueryError, match="undirected"):
+        betweenness(nx.DiGraph([(1, 2)]))
+    with pytest.raises(QueryError, match="k=0"):
+        betweenness(U, k=0)
+    assert betweenness(nx.path_graph(2)) == {0: 0.0, 1: 0.0}
+
+
+def test_relation_degrees_count_distinct_neighbours_both_ways():
+    G = _graph([("IBM", "acquired", "Red Hat"), ("Lenovo", "acquired", "IBM"),
+                ("IBM", "partnersWith", "Apple"), ("Apple", "partnersWith", "IBM"),
+                ("IBM", "ledBy", "Arvind")], types={"Arvind": "Person"})
+    assert relation_degrees(G, ["IBM"]) == {"IBM": {"partnersWith": 1, "ledBy": 1, "acquired": 2}}
+    assert relation_degrees(G)["Arvind"] == {"ledBy": 1}
+    star_rows = central_organizations(G, k=1)
+    assert star_rows[0]["name"] == "IBM" and star_rows[0]["relations"]["acquired"] == 2
+
+
+def test_brokers_link_blocs(barbell):
+    rows = brokers(barbell, k=None)
+    assert rows[0]["name"] == "Bridge"
+    bridge = rows[0]
+    assert bridge["degree"] == 2 and bridge["betweenness"] == pytest.approx(9 / 15)
+    # The bridge sits in one bloc and reaches the other through one partner.
+    blocs = {b["name"]: set(b["members"]) for b in alliance_blocs(barbell)[0]}
+    assert bridge["bloc"] in blocs and "Bridge" in blocs[bridge["bloc"]]
+    assert [link["partners"] for link in bridge["links"]] == [1]
+    assert bridge["links"][0]["bloc"] != bridge["bloc"]
+    assert {r["name"] for r in rows} == {"Bridge", "L1", "R1"}  # zero betweenness is no broker
+    assert brokers(barbell, k=1) == rows[:1]
+    assert brokers(barbell, blocs=[])[0]["bloc"] is None
+    assert brokers(_graph([("A", "rivalOf", "B")])) == []
+    with pytest.raises(QueryError, match="k=-1"):
+        brokers(barbell, k=-1)
 
 
 def test_large_graph_samples_betweenness(monkeypatch):
@@ -164,3 +239,19 @@ def test_summary_counts():
     }
     assert summary(nx.MultiDiGraph()) == {"nodes": 0, "edges": 0, "nodes_by_type": {},
                                           "edges_by_relation": {}}
+
+
+@pytest.mark.parametrize("method", ["louvain", "label_propagation"])
+def test_both_bloc_methods_split_the_barbell(barbell, method):
+    blocs, modularity = alliance_blocs(barbell, method=method)
+    assert len(blocs) == 2 and modularity > 0.3
+    assert alliance_blocs(barbell, method=method) == (blocs, modularity)  # seeded
+
+
+def test_large_partnership_graphs_use_label_propagation(barbell, monkeypatch):
+    assert analysis.bloc_method(8) == "louvain"
+    monkeypatch.setattr(analysis, "LOUVAIN_EDGE_LIMIT", 5)
+    assert analysis.bloc_method(8) == "label_propagation"
+    assert alliance_blocs(barbell) == alliance_blocs(barbell, method="label_propagation")
+    with pytest.raises(QueryError, match="unknown bloc method 'leiden'"):
+        alliance_blocs(barbell, method="leiden")

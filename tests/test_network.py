@@ -182,3 +182,32 @@ def test_to_undirected_relation(store):
     assert set(to_undirected_relation(G, None)) == set(G)
     with pytest.raises(QueryError, match="'allies'"):
         to_undirected_relation(G, "allies")
+
+
+def test_find_entity_by_iri_or_label_in_any_case(store):
+    from graph.network import find_entity
+
+    G = project(store)
+    assert find_entity(G, ms) == ms
+    assert find_entity(G, "microsoft  CORPORATION") == ms
+    assert find_entity(G, "Satya Nadella") == satya
+
+
+def test_find_entity_unknown_ambiguous_and_empty():
+    from graph.network import find_entity
+
+    G = nx.MultiDiGraph()
+    G.add_node("e:ms", label="Microsoft", type="Organization")
+    G.add_node("e:ms2", label="MICROSOFT", type="Product")
+    G.add_node("e:oracle", label="Oracle", type="Organization")
+    with pytest.raises(QueryError, match=r"'microsoft' is ambiguous: it matches Microsoft \(Organization, e:ms\), "
+                                         r"MICROSOFT \(Product, e:ms2\); give the IRI"):
+        find_entity(G, "microsoft")
+    with pytest.raises(QueryError, match="no entity is named 'Oracel'; close matches: 'Oracle'"):
+        find_entity(G, "Oracel")
+    with pytest.raises(QueryError, match="close matches: 'Oracle'"):
+        find_entity(G, "Oracle Corporation")  # a label the name contains
+    with pytest.raises(QueryError, match="no entity is named 'Zebra', and none has a similar name"):
+        find_entity(G, "Zebra")
+    with pytest.raises(QueryError, match="empty"):
+        find_entity(G, "  ")

@@ -96,6 +96,7 @@ def store(backend, tmp_path):
 def test_library_names_and_parameters():
     assert {name: q.params for name, q in named_queries().items()} == {
         "article": ("article",),
+        "bloc": ("org",),
         "entities": (),
         "evidence": ("subject", "predicate", "object"),
         "frenemies": (),
@@ -162,6 +163,26 @@ def test_leaders(store):
     assert result.vars == ("org", "orgLabel", "person", "personLabel", "certainty",
                            "articles", "evidence")
     assert result.rows == [(LW, "Logicworks", KZ, "Kenneth Ziegler", CONFIRMED, 1, S_LEAD)]
+
+
+def test_bloc(store):
+    from graph.analysis import central_organizations
+    from graph.network import project
+    from graph.writeback import write_analysis
+
+    assert run_named(store, "bloc", org="Microsoft").rows == []  # no analysis written yet
+    G = project(store)
+    write_analysis(store, G)
+    result = run_named(store, "bloc", org="msft")
+    assert result.vars == ("bloc", "blocLabel", "member", "label", "pageRank", "degree", "betweenness")
+    scores = {row["id"]: row for row in central_organizations(G, k=None)}
+    bloc = "https://w3id.org/alliances/analysis/latest/bloc/2"  # after "Apple / IBM", by name
+    expected = [(bloc, "Microsoft / VMware", org, label, float(f"{scores[org]['pagerank']:.10f}"), 2, 0.0)
+                for org, label in ((MS, "Microsoft"), (VM, "VMware"))]
+    expected.sort(key=lambda row: -row[4])
+    assert result.rows == expected
+    assert [row[3] for row in run_named(store, "bloc", org="IBM").rows] == ["Apple", "IBM"]
+    assert run_named(store, "bloc", org="Ray Blanchard").rows == []  # people are in no bloc
 
 
 def test_moves(store):
@@ -262,7 +283,10 @@ def test_every_query_has_an_exact_test():
 
 
 def test_both_backends_agree_on_every_query(tmp_path):
-    params = {"partners": {"org": "Microsoft"}, "rivals": {"org": "VMware"},
+    from graph.network import project
+    from graph.writeback import write_analysis
+
+    params = {"partners": {"org": "Microsoft"}, "rivals": {"org": "VMware"}, "bloc": {"org": "IBM"},
               "timeline": {"org": "Microsoft"}, "article": {"article": TITLE2},
               "evidence": {"subject": "IBM", "predicate": "partnersWith", "object": "Apple"}}
     results = {}
@@ -270,6 +294,7 @@ def test_both_backends_agree_on_every_query(tmp_path):
         with _open(backend, tmp_path) as s:
             s.replace_graph(article_graph(ARTICLE1, FACTS1))
             s.replace_graph(article_graph(ARTICLE2, FACTS2))
+            write_analysis(s, project(s))
             results[backend] = {name: run_named(s, name, **params.get(name, {}))
                                 for name in named_queries()}
     assert results["memory"] == results["oxigraph"]
