@@ -7,14 +7,14 @@ added up into one flow that names its people.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> for node, label, kind in [("e:ray", "Ray Blanchard", "Person"),
+>>> for node, label, kind in [("e:jane", "Jane Roe", "Person"),
 ...                           ("e:vmware", "VMware", "Organization"),
 ...                           ("e:ms", "Microsoft", "Organization")]:
 ...     G.add_node(node, label=label, type=kind)
->>> _ = G.add_edge("e:ray", "e:vmware", key="formerlyAt", relation="formerlyAt")
->>> _ = G.add_edge("e:ray", "e:ms", key="worksAt", relation="worksAt")
+>>> _ = G.add_edge("e:jane", "e:vmware", key="formerlyAt", relation="formerlyAt")
+>>> _ = G.add_edge("e:jane", "e:ms", key="worksAt", relation="worksAt")
 >>> [(f["from"], f["to"], f["people"]) for f in talent_flows(G)]
-[('VMware', 'Microsoft', ['Ray Blanchard'])]
+[('VMware', 'Microsoft', ['Jane Roe'])]
 """
 
 from __future__ import annotations

@@ -281,7 +281,7 @@ def _past(doc, cand: PairCandidate) -> bool:
     """Whether the words linking the two mentions mark the relation as past ("former CEO of").
 
     Only the path's words, the two heads and their modifiers count: in "led by
-    Ray Blanchard, once a VMware executive" the "once" is about VMware, not
+    Jane Roe, once a VMware executive" the "once" is about VMware, not
     about the one who leads.
     """
     hs, ho = _head(doc, cand.subject), _head(doc, cand.object)

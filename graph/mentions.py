@@ -5,7 +5,7 @@ headline words in title case are trusted only where the gazetteer or the body
 agrees; "Lincoln, Nebraska-based" is a place; the gazetteer's types win over
 NER's ("Azure" is a product, not a place). Mentions are then grouped into one
 entity per real thing: gazetteer aliases (AWS = Amazon Web Services), acronyms
-of a longer name (OHA), surnames after a full name ("Klee" → David Klee),
+of a longer name (OHA), surnames after a full name ("Roe" → Jane Roe),
 short forms ("Compaq" → Compaq Computer Corporation). Descriptions ("the
 solution provider") and pronouns ("it", "their") are resolved on demand by
 :meth:`DocEntities.resolve`, which the relation rules call.

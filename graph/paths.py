@@ -7,16 +7,16 @@ to the alphabetically first names, so the answer is the same on every run.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> for node in ["Microsoft", "Heraflux", "VMware"]:
+>>> for node in ["Microsoft", "Acme", "VMware"]:
 ...     G.add_node(node, label=node, type="Organization")
->>> _ = G.add_edge("Heraflux", "Microsoft", key="partnersWith", relation="partnersWith",
+>>> _ = G.add_edge("Acme", "Microsoft", key="partnersWith", relation="partnersWith",
 ...                confidence=0.85, certainty="confirmed",
-...                evidence=[{"text": "Heraflux is a partner of Microsoft.", "title": "T",
+...                evidence=[{"text": "Acme is a partner of Microsoft.", "title": "T",
 ...                           "url": "https://x.example", "confidence": 0.85}])
->>> _ = G.add_edge("Heraflux", "VMware", key="partnersWith", relation="partnersWith",
-...                confidence=0.8, evidence=[{"text": "Heraflux partners with VMware."}])
+>>> _ = G.add_edge("Acme", "VMware", key="partnersWith", relation="partnersWith",
+...                confidence=0.8, evidence=[{"text": "Acme partners with VMware."}])
 >>> [(s["from"], s["relation"], s["to"]) for s in explain_path(G, "microsoft", "VMware")]
-[('Microsoft', 'partnersWith', 'Heraflux'), ('Heraflux', 'partnersWith', 'VMware')]
+[('Microsoft', 'partnersWith', 'Acme'), ('Acme', 'partnersWith', 'VMware')]
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ def _maker_products(ents: DocEntities, ms: list[Mention]) -> list[Mention]:
 
 
 def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "Heraflux, a channel partner of both VMware and Microsoft"; "X is a partner of Y";
+    """ "Acme, a channel partner of both VMware and Microsoft"; "X is a partner of Y";
     "X, a Microsoft Gold partner"; "X, a reseller of Cisco products"."""
     of = only_orgs(
         [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o) or compound_names(ents, o)]

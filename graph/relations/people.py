@@ -104,7 +104,7 @@ def _emit_role(
 
 
 def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "Kenneth Ziegler, CEO of Logicworks", "Ray Blanchard, once a VMware executive",
+    """ "Jane Roe, CEO of Acme", "John Doe, once a VMware executive",
     "X, the company's founder and chief architect", "X is the CEO of Y", "X (president and CEO)"."""
     if t.pos_ not in ("NOUN", "PROPN") or _role_kind(t) is None:
         return
