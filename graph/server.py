@@ -75,7 +75,6 @@ import traceback
 import urllib.parse
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
@@ -560,7 +559,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the base class's name)
         if self.server.log is not None:
-            self.server.log(f"{self.address_string()} {format % args}")
+            self.server.log(f"[{self.log_date_time_string()}] {self.address_string()} {format % args}")
 
     def do_GET(self) -> None:
         self._dispatch("GET")
