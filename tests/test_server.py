@@ -403,6 +403,17 @@ def test_client_may_ask_for_a_shorter_timeout():
         store.release.set()
 
 
+def test_concurrent_queries_all_answer(server, store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = get(server, "sparql", query=SELECT).body
+    queries = [SELECT] * 12 + ["ASK { ?s ?p ?o }"] * 4
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        responses = list(pool.map(lambda q: get(server, "sparql", query=q), queries))
+    assert [r.status for r in responses] == [200] * len(queries)
+    assert all(r.body == expected for r in responses[:12])
+
+
 def test_row_cap(store):
     with make_server(store, port=0, max_rows=2).start() as server:
         response = get(server, "sparql", query="SELECT * WHERE { ?s ?p ?o }")
