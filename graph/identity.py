@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["CORPORATE_SUFFIXES", "normalize_name", "entity_key", "strip_suffix"]
 
@@ -41,6 +42,7 @@ def strip_suffix(name: str) -> str:
     return stripped or name
 
 
+@lru_cache(maxsize=65536)  # the same names come back in every sentence and article
 def normalize_name(name: str) -> str:
     """Casefold, drop punctuation, a leading "the" and a trailing corporate suffix.
 

@@ -384,7 +384,9 @@ def _clean(span, doc) -> tuple[int, int]:
 def find_entities(doc, gazetteer=None) -> DocEntities:
     """Collect the entity mentions of a parsed article and group them into entities."""
     raw: list[Mention] = []
-    body_texts = {e.text for e in doc.ents if not is_headline(e.sent)}
+    headline_starts = {s.start for s in doc.sents if is_headline(s)}
+    in_headline = {ent.start: ent.sent.start in headline_starts for ent in doc.ents}
+    body_texts = {e.text for e in doc.ents if not in_headline[e.start]}
     taken: set[int] = set()
     ents = list(doc.ents)
     for k, ent in enumerate(ents):
@@ -394,7 +396,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         canonical = ent.ent_id_ or None
         if type_ is None:
             continue
-        if is_headline(ent.sent) and not canonical and ent.text not in body_texts:
+        if in_headline[ent.start] and not canonical and ent.text not in body_texts:
             continue
         start, end = _clean(ent, doc)
         if start >= end:

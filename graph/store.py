@@ -392,10 +392,40 @@ class OxigraphStore(Store):
             self._store.update(_RESYNC_MIRROR)
 
     def replace_graph(self, graph: Graph) -> None:
+        name = _check_graph_name(str(graph.identifier))
         try:
-            self._store.update(_replace_update(graph, mirror=True))
-        except (OSError, SyntaxError) as exc:
+            if self._store.contains_named_graph(self._ox.NamedNode(name)):
+                self._store.update(_replace_update(graph, mirror=True))
+            else:  # a new graph (the common case): its quads and their copies, in one transaction
+                self._store.extend(self._quads_of(graph, self._ox.NamedNode(name)))
+        except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph.identifier}: {exc}") from exc
+
+    def _quads_of(self, graph: Graph, name) -> list:
+        """The triples of *graph* as Oxigraph quads in graph *name* and in the default graph."""
+        ox = self._ox
+        terms: dict = {}
+
+        def convert(term):
+            found = terms.get(term)
+            if found is None:
+                if isinstance(term, URIRef):
+                    found = ox.NamedNode(term)
+                elif isinstance(term, BNode):
+                    found = ox.BlankNode(term)
+                elif term.language:
+                    found = ox.Literal(term, language=term.language)
+                else:
+                    found = ox.Literal(term, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+                terms[term] = found
+            return found
+
+        default = ox.DefaultGraph()
+        quads = []
+        for s, p, o in graph:
+            s, p, o = convert(s), convert(p), convert(o)
+            quads += (ox.Quad(s, p, o, name), ox.Quad(s, p, o, default))
+        return quads
 
     def remove_graph(self, name: str) -> bool:
         existed = self._store.contains_named_graph(self._ox.NamedNode(name))

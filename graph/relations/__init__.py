@@ -59,10 +59,18 @@ RULES = {
 }
 
 
+#: Parts of speech no rule takes as its trigger (function words and punctuation):
+#: skipping them spares most of the calls, for the same candidates.
+_NEVER_TRIGGERS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "SPACE"})
+
+
 def candidates(ents: DocEntities, sent) -> Iterator[Candidate]:
     """Every candidate fact that the rules find in one sentence."""
+    rules = tuple(RULES.values())
     for token in sent:
-        for rule in RULES.values():
+        if token.pos_ in _NEVER_TRIGGERS:
+            continue
+        for rule in rules:
             for cand in rule(ents, token):
                 if cand.subject.cluster != cand.object.cluster:
                     yield cand
