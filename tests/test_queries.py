@@ -347,6 +347,21 @@ def test_moves_evidence_falls_back_to_the_former_employer_sentence(backend, tmp_
             (RB, "Ray Blanchard", VM, "VMware", MS, "Microsoft", before)]
 
 
+
+def test_moves_evidence_states_both_ends_of_that_move(backend, tmp_path):
+    # Two moves from VMware: each row's sentence must name its own new employer
+    # (the old query gave Ray's move to Apple the sentence of his move to Microsoft).
+    one = "Ray Blanchard, formerly of VMware, now works at Microsoft."
+    two = "Ray Blanchard, formerly of VMware, now works at Apple."
+    text = f"{one} {two}"
+    with _open(backend, tmp_path) as s:
+        s.replace_graph(article_graph(Article(text), [
+            _fact(text, RAY, "formerlyAt", VMWARE, one), _fact(text, RAY, "worksAt", MICROSOFT, one),
+            _fact(text, RAY, "formerlyAt", VMWARE, two), _fact(text, RAY, "worksAt", APPLE, two)]))
+        assert run_named(s, "moves").rows == [
+            (RB, "Ray Blanchard", VM, "VMware", AP, "Apple", two),
+            (RB, "Ray Blanchard", VM, "VMware", MS, "Microsoft", one)]
+
 # ------------------------------------------------------------ binding parameters safely
 
 def test_quote_and_backslash_are_bound_safely(store):
