@@ -18,6 +18,7 @@ memory (``resource.getrusage``: the measuring process, and its largest child).
 Model loading is outside the timings. Run it from the project root::
 
     python bench/ingest.py --articles 1000
+    python bench/ingest.py --stream-gb 1 --seconds 120    # memory while a 1 GB file streams
 """
 
 from __future__ import annotations
@@ -144,6 +145,64 @@ def ruler_comparison(corpus: Path, batch_size: int) -> str:
             f"identical annotations: {seen_tokens == seen_phrases}")
 
 
+def _tree_rss_mb(pid: int) -> tuple[float, float]:
+    """Resident memory in MB of process *pid* and of it with all its descendants (Linux /proc)."""
+    def rss(p: int) -> float:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def children(p: int) -> list[int]:
+        try:
+            return [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except OSError:
+            return []
+
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss(p)
+        todo += children(p)
+    return rss(pid), total
+
+
+def stream_check(gigabytes: float, seconds: float, processes: int) -> str:
+    """Ingest a JSON Lines file of *gigabytes* with the CLI for *seconds*, then stop it.
+
+    Samples the resident memory of the ``alliances ingest`` process and of
+    its worker processes every 0.2 s, and counts what was stored: memory
+    must stay where a small corpus puts it, however large the input.
+    """
+    from graph.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, store = Path(tmp) / "big.jsonl", Path(tmp) / "store"
+        build_corpus(corpus, 1000)
+        per_article = corpus.stat().st_size / 1000
+        n, _ = build_corpus(corpus, int(gigabytes * 1e9 / per_article))
+        size = corpus.stat().st_size
+        command = [sys.executable, "-m", "graph.cli", "--store", f"oxigraph:{store}", "ingest",
+                   str(corpus), "--processes", str(processes), "--no-progress"]
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak_main = peak_tree = 0.0
+        start = time.perf_counter()
+        while time.perf_counter() - start < seconds and process.poll() is None:
+            main_mb, tree_mb = _tree_rss_mb(process.pid)
+            peak_main, peak_tree = max(peak_main, main_mb), max(peak_tree, tree_mb)
+            time.sleep(0.2)
+        process.terminate()
+        process.wait()
+        with open_store(f"oxigraph:{store}") as s:
+            stored = len(s.query("SELECT ?a WHERE { ?a a ally:Article }").rows)
+    return (f"streaming: {n:,} articles in a {size / 1e9:.2f} GB JSONL file, `alliances ingest` with "
+            f"{processes} processes stopped after {seconds:g} s having stored {stored:,} articles; "
+            f"peak resident memory: ingest process {peak_main:,.0f} MB, with its workers {peak_tree:,.0f} MB")
+
+
 def run(kind: str, corpus: Path, processes: int, batch_size: int, repeat: int = 1) -> dict:
     """The fastest of *repeat* measurements, each in a fresh Python process (its own peak memory).
 
@@ -172,11 +231,18 @@ def main(argv=None) -> int:
                    help="run each measurement K times and keep the fastest (default 1)")
     p.add_argument("--ruler", type=int, default=0, metavar="N",
                    help="only compare the gazetteer ruler's token and phrase patterns on N articles")
+    p.add_argument("--stream-gb", type=float, default=0, metavar="G",
+                   help="only check that a JSONL file of G GB streams: ingest it for --seconds, "
+                        "sampling memory")
+    p.add_argument("--seconds", type=float, default=120, help="how long --stream-gb ingests (default 120)")
     p.add_argument("--measure", choices=["plain", "bare", "ingest"], help=argparse.SUPPRESS)
     p.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(args.measure, args.corpus, args.processes[0], args.batch_size)))
+        return 0
+    if args.stream_gb:
+        print(stream_check(args.stream_gb, args.seconds, args.processes[-1]))
         return 0
     if args.ruler:
         with tempfile.TemporaryDirectory() as tmp:
