@@ -213,8 +213,18 @@ class DocEntities:
         # who …": a predicate noun or an apposition describes the name it hangs on
         if token.dep_ == "appos" and self.at(token.head) is not None and token.i > token.head.i:
             return [self.at(token.head)]
-        if token.dep_ == "attr":
-            subj = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "X is a U.S. airline, the largest carrier", "X is a maker of Y and a unit of Z": a noun in
+        # apposition to, or coordinated with, a predicate noun describes the same subject
+        anchor = token
+        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") and self.at(anchor.head) is None:
+            anchor = anchor.head
+        if anchor.dep_ == "appos" and anchor.i > anchor.head.i and anchor.head.pos_ == "NOUN" \
+                and anchor.head.dep_ in ("attr", "appos") and self.at(anchor.head) is None:
+            found = self.resolve(anchor.head)
+            if found:
+                return found
+        if anchor.dep_ == "attr":
+            subj = [c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and self.at(subj[0]) is not None:
                 return [self.at(subj[0])]
         if token.lemma_.lower() not in ORG_NOUNS:
@@ -416,6 +426,10 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         while (type_ == "Organization" and end < len(doc) and doc[end].text[:1].isupper()
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
             end += 1
+        # "Raymond James Financial, Inc.": a suffix after a comma is still the name
+        if (type_ == "Organization" and end + 1 < len(doc) and doc[end].text == ","
+                and doc[end + 1].lower_.strip(".") in CORPORATE_SUFFIXES and doc[end + 1].text[:1].isupper()):
+            end += 2
         # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
         j = k + 1
         while (j < len(ents) and (ents[j].label_ == "GPE" or ents[j].text in US_STATE_CODES)

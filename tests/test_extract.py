@@ -356,3 +356,46 @@ def test_surname_subject_ner_missed_departed(extractor):
 ])
 def test_possessed_named_products(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+# -- biographies and company profiles (encyclopedia phrasings) ----------------------
+
+def test_chairman_and_ceo_of_shares_the_organization(extractor):
+    # the parser hangs "of Y" on the first role; the CEO still leads Y
+    found = facts(extractor, "Maria Lopez is chairman and CEO of Northwind Traders.")
+    assert has(found, "Northwind Traders", "ledBy", "Maria Lopez")
+
+
+def test_list_of_founders_parsed_as_apposition(extractor):
+    found = facts(extractor, "Kestrel Software was established in 2003 by Mike Clark, Hayden Tennant and Lisa Jones.")
+    for person in ("Mike Clark", "Hayden Tennant", "Lisa Jones"):
+        assert has(found, "Kestrel Software", "ledBy", person)
+
+
+def test_suffix_after_comma_is_part_of_the_name(extractor):
+    found = facts(extractor, "Fabrikam Ltd. is an indirect wholly-owned subsidiary of Contoso Financial, Inc.")
+    assert has(found, "Fabrikam Ltd.", "subsidiaryOf", "Contoso Financial")
+
+
+def test_subsidiary_in_coordination_with_a_predicate_noun(extractor):
+    found = facts(extractor, "Pobeda Airlines is a Russian low-cost airline and a wholly owned subsidiary "
+                             "of Aeroflot.")
+    assert has(found, "Pobeda Airlines", "subsidiaryOf", "Aeroflot")
+
+
+def test_subsidiary_company_of(extractor):
+    found = facts(extractor, "Menzies Wealth Management is a subsidiary company of the Menzies Group, providing "
+                             "financial advice to private clients.")
+    assert has(found, "Menzies Wealth Management", "subsidiaryOf", "Menzies Group")
+
+
+def test_apposition_to_a_predicate_noun_describes_the_subject(extractor):
+    found = facts(extractor, "Southwest Airlines Co. is a major U.S. airline, the world's largest low-cost "
+                             "carrier, headquartered in Dallas, Texas.")
+    assert has(found, "Southwest Airlines", "locatedIn", "Dallas, Texas")
+
+
+def test_based_in_hung_on_the_product_of_a_maker(extractor):
+    found = facts(extractor, "Worldwide Aeros Corp is an American manufacturer of airships based in Montebello, "
+                             "California.")
+    assert has(found, "Worldwide Aeros Corp", "locatedIn", "Montebello, California")

@@ -25,6 +25,7 @@ __all__ = [
     "INVEST_VERBS",
     "INVEST_NOUNS",
     "SUBSIDIARY_NOUNS",
+    "SUBSIDIARY_MODS",
     "OWN_VERBS",
     "HQ_WORDS",
     "PRODUCT_NOUNS",
@@ -190,6 +191,8 @@ SUBSIDIARY_NOUNS = {
     "imprint",
     "label",
 }
+#: Modifiers that make "company" a subsidiary: "a subsidiary company of Y", "a daughter company of Y".
+SUBSIDIARY_MODS = {"subsidiary", "daughter"}
 OWN_VERBS = {"own", "control"}
 HQ_WORDS = {"headquarter", "headquartered", "base", "based", "locate", "located", "situate", "situated"}
 PRODUCT_NOUNS = {

@@ -105,7 +105,8 @@ def _emit_role(
 
 def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Jane Roe, CEO of Acme", "John Doe, once a VMware executive",
-    "X, the company's founder and chief architect", "X is the CEO of Y", "X (president and CEO)"."""
+    "X, the company's founder and chief architect", "X is the CEO of Y", "X (president and CEO)",
+    "X is chairman and CEO of Y" (the parser hangs "of Y" on the first role)."""
     if t.pos_ not in ("NOUN", "PROPN") or _role_kind(t) is None:
         return
     if ents.at(t) is not None and ents.at(t).type != "Organization":
@@ -148,7 +149,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     # of the company": a role without one shares the next role's
     orgs_of = [_role_org(ents, r) for r in roles]
     for k, r in enumerate(roles):
-        orgs = orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
+        orgs = (orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
+                or next((o for o in reversed(orgs_of[:k]) if o), []))  # "chairman and CEO of X"
         kind = _role_kind(r)
         if not orgs or kind is None:
             continue

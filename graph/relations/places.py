@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities
+from ..mentions import ORG_NOUNS, DocEntities
 from .lexicon import FORMER_MODS, HQ_WORDS
 from .syntax import (
     Candidate,
@@ -49,6 +49,11 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = ents.as_organizations(clause_subject(ents, t.head), strong=strong)
         elif t.dep_ == "acl":
             orgs = ents.as_organizations(args_of(ents, t.head), strong=strong)
+            head = t.head
+            if not orgs and head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() not in ORG_NOUNS:
+                # "X is a manufacturer of airships based in Y": the parser hangs the participle on
+                # the thing made, which is not based anywhere
+                orgs = ents.as_organizations(args_of(ents, head.head.head), strong=strong)
         else:
             orgs = ents.as_organizations(clause_subject(ents, t), strong=strong)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])

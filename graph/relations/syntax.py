@@ -35,6 +35,13 @@ def args_of(
     """
     out: list[Mention] = []
     heads = [token] + [t for t in token.conjuncts if t.i != token.i]
+    first = ents.at(token)
+    if first is not None and first.type == "Person":
+        # "by Mike Clark, Hayden Tennant and Lisa Humphries": the parser takes a list of names
+        # for an apposition
+        for c in token.children:
+            if c.dep_ == "appos" and c.i > token.i and ents.at(c) is not None and ents.at(c).type == "Person":
+                heads += [c] + [t for t in c.conjuncts if t.i != c.i]
     for head in heads:
         # "the new company, Walgreens Boots Alliance": a name in apposition beats resolving the description
         found = name_in_phrase(ents, head) if ents.at(head) is None else []
