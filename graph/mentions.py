@@ -21,7 +21,8 @@ from .identity import CORPORATE_SUFFIXES, normalize_name, strip_suffix
 from .records import Entity
 
 __all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline",
-           "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_NAME_WORDS"]
+           "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_KIND_NOUNS",
+           "ORG_NAME_WORDS"]
 
 _LABEL_TYPES = {
     "ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product",
@@ -42,6 +43,13 @@ ORG_NOUNS = {
     "operator", "retailer", "publisher", "partner", "rival", "competitor", "kingpin",
     "conglomerate", "organization", "organisation", "consortium", "alliance", "chipmaker",
     "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
+}
+#: Predicate nouns that make their subject an organization ("X is a clothing brand").
+ORG_KIND_NOUNS = {
+    "company", "firm", "corporation", "manufacturer", "startup", "business", "retailer", "brand",
+    "conglomerate", "organization", "organisation", "bank", "studio", "agency", "consortium", "airline",
+    "chipmaker", "automaker", "subsidiary", "charity", "nonprofit", "non-profit", "label", "league",
+    "club", "university", "institute", "foundation", "association", "newspaper", "magazine",
 }
 #: Two-letter state codes NER often takes for organizations ("Sacramento, CA").
 US_STATE_CODES = frozenset(
@@ -227,6 +235,10 @@ class DocEntities:
             subj = [c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and self.at(subj[0]) is not None:
                 return [self.at(subj[0])]
+            if subj and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "Kijenge is a company based in …"
+                made = self.proper_name(subj[0], "Organization")
+                if made is not None:
+                    return [made]
         if token.lemma_.lower() not in ORG_NOUNS:
             return []
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
@@ -306,6 +318,10 @@ class DocEntities:
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
             return None
+        before = self.doc[start - 1] if start > token.sent.start else None
+        if type_ == "Organization" and (normalize_name(text) in set(CORPORATE_SUFFIXES) | {""} or before is not None and before.text[:1].isupper()
+                                        and (self.at(before) is not None or before.ent_type_)):
+            return None  # a bare "Limited", or the tail of a name cut by NER ("Norwegian Cruise | Line")
         m = Mention(start, end, text, type_, kind="name")
         key = normalize_name(text)
         for cid, c in enumerate(self.clusters):

@@ -399,3 +399,19 @@ def test_based_in_hung_on_the_product_of_a_maker(extractor):
     found = facts(extractor, "Worldwide Aeros Corp is an American manufacturer of airships based in Montebello, "
                              "California.")
     assert has(found, "Worldwide Aeros Corp", "locatedIn", "Montebello, California")
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a name NER missed, in a slot only an organization fills
+    ("Zumba Fitness is headquartered in San Clemente, California.",
+     ("Zumba Fitness", "locatedIn", "San Clemente, California")),
+    ("Marchesa is a fashion brand based in New York.", ("Marchesa", "locatedIn", "New York")),
+])
+def test_organization_made_from_its_slot(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_no_organization_made_from_a_name_cut_by_ner(extractor):
+    found = facts(extractor, "Norwegian Cruise Line is a subsidiary of Norwegian Cruise Line Holdings Ltd, an "
+                             "American-Bermudian company operating cruise ships, headquartered in Miami, Florida.")
+    assert not any(s in ("line", "limited") for s, _, _ in found)

@@ -236,8 +236,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             base = base.head
         if base.dep_ == "acl":  # "Maveron, a firm based in Seattle and co-founded by A"
             targets = only_orgs(args_of(ents, base.head))
-        elif lemma in FOUND_VERBS and only_people(agents):
-            targets = ents.as_organizations(clause_subject(ents, t))
+        elif lemma in FOUND_VERBS and only_people(agents):  # what people found is an organization
+            targets = ents.as_organizations(clause_subject(ents, t, create="Organization"))
         else:
             targets = only_orgs(clause_subject(ents, t))
         if not targets and t.dep_ in ("ROOT", "advcl") and not subject_of(t):

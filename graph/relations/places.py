@@ -54,8 +54,9 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
                 # "X is a manufacturer of airships based in Y": the parser hangs the participle on
                 # the thing made, which is not based anywhere
                 orgs = ents.as_organizations(args_of(ents, head.head.head), strong=strong)
-        else:
-            orgs = ents.as_organizations(clause_subject(ents, t), strong=strong)
+        else:  # "ZUMA is headquartered in Y": only an organization is headquartered
+            orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
+                                         strong=strong)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
         for o in orgs:
             for place in direct or places[:1]:

@@ -158,13 +158,14 @@ def antecedent(relcl):
     return relcl.head
 
 
-def clause_subject(ents: DocEntities, token) -> list[Mention]:
+def clause_subject(ents: DocEntities, token, *, create: str | None = None) -> list[Mention]:
+    """Mentions for the subject of *token*'s clause; with *create*, as in :func:`args_of`."""
     out = []
     for s in subject_of(token):
         if s.lower_ in ("that", "which", "who", "whom") and s.dep_.startswith("nsubj"):
             out.extend(relative_antecedent(ents, s))
         else:
-            out.extend(args_of(ents, s))
+            out.extend(args_of(ents, s, create=create))
     return out
 
 
