@@ -415,3 +415,16 @@ def test_no_organization_made_from_a_name_cut_by_ner(extractor):
     found = facts(extractor, "Norwegian Cruise Line is a subsidiary of Norwegian Cruise Line Holdings Ltd, an "
                              "American-Bermudian company operating cruise ships, headquartered in Miami, Florida.")
     assert not any(s in ("line", "limited") for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Anna Berg was a renowned psychiatrist, and eventually a professor at the University of Oslo.",
+     ("Anna Berg", "worksAt", "University of Oslo")),
+    ("Fred Reed is a writer and former technology columnist for The Washington Times.",
+     ("Fred Reed", "formerlyAt", "Washington Times")),
+    ("Harvard mathematician Arthur Jaffe gave the lecture.", ("Arthur Jaffe", "worksAt", "Harvard")),
+    ("De Boer was employed by the Royal Nedlloyd Groep in West Germany.",
+     ("De Boer", "worksAt", "Royal Nedlloyd Groep")),
+])
+def test_biography_employment(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

@@ -151,6 +151,24 @@ WORK_ROLES = LEAD_ROLES | {
     "programmer",
     "accountant",
     "banker",
+    # occupations whose "at X" / "X mathematician" names an employer, common in biographies
+    "astronaut",
+    "pilot",
+    "writer",
+    "journalist",
+    "commentator",
+    "presenter",
+    "mathematician",
+    "physicist",
+    "chemist",
+    "biologist",
+    "psychologist",
+    "psychiatrist",
+    "sociologist",
+    "historian",
+    "linguist",
+    "astronomer",
+    "statistician",
 }
 FORMER_MODS = {"former", "once", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile"}
 FOUND_VERBS = {"found", "co-found", "cofound", "establish", "start", "create", "form", "launch", "set"}

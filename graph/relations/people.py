@@ -121,6 +121,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_dep, t_head = anchor.dep_, anchor.head
     else:
         t_dep, t_head = t.dep_, t.head
+    if anchor.i != t.i and anchor.pos_ == "AUX" and anchor.lemma_ == "be":
+        # "X was a psychiatrist, and eventually a professor at Y": the role hangs on the verb
+        t_dep, t_head = "attr", anchor
     if t_dep == "appos":
         people = ents.as_people(args_of(ents, t_head))
     elif t_dep in ("attr", "oprd"):
@@ -148,6 +151,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
     # of the company": a role without one shares the next role's
     orgs_of = [_role_org(ents, r) for r in roles]
+    if anchor.i != t.i and anchor.pos_ == "NOUN" and not any(orgs_of):
+        # "a writer and former columnist for X": the organization hangs on the first noun
+        orgs_of[-1] = _role_org(ents, anchor)
     for k, r in enumerate(roles):
         orgs = (orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
                 or next((o for o in reversed(orgs_of[:k]) if o), []))  # "chairman and CEO of X"
@@ -329,12 +335,19 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
 
 
 def joined(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "A joined X from Y", "A works at X", "A previously worked at Y"."""
+    """ "A joined X from Y", "A works at X", "A previously worked at Y", "A was employed by X"."""
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB":
         return
-    people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve"} else []
+    people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve", "employ"} else []
     if not people:
+        return
+    if lemma == "employ":  # "X was employed by Y"
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            former = any(c.lower_ in FORMER_MODS for c in t.children)
+            for o in only_orgs([m for d in prep_objects(t, "by") for m in args_of(ents, d)]):
+                for p in people:
+                    yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "employed-by", 0.75)
         return
     if lemma in JOIN_VERBS:
         roles = [r for r in prep_objects(t, "as") if _role_kind(r)]
