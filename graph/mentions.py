@@ -318,6 +318,9 @@ class DocEntities:
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
             return None
+        if start >= 2 and self.doc[start - 1].text == "(" and self.at(self.doc[start - 2]) is not None \
+                and self.at(self.doc[start - 2]).type == type_:
+            return self.at(self.doc[start - 2])  # "Qatar Petroleum (QP)": the name before the parenthesis
         before = self.doc[start - 1] if start > token.sent.start else None
         if type_ == "Organization" and (normalize_name(text) in set(CORPORATE_SUFFIXES) | {""} or before is not None and before.text[:1].isupper()
                                         and (self.at(before) is not None or before.ent_type_)):
@@ -384,6 +387,7 @@ _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "fou
                        "headquartered", "operated", "run", "affiliated", "designed", "built"}
 _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager"}
+_GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
 
 
@@ -402,7 +406,13 @@ def _clean(span, doc) -> tuple[int, int]:
         return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    # "Qatar Petroleum (QP": an acronym NER ran into, its parenthesis unclosed
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+        end = opened
+    # "Board of Directors of", "Department of Chemistry and": a name does not end in a function word
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (end - start > 1 and doc[end - 1].lower_ in ("of", "and", "for", "the", "&"))):
         end -= 1
     return start, end
 
@@ -457,7 +467,16 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             j += 1
         if type_ != "Place" and _based_after(doc, end) and not canonical:
             type_ = "Place"
+        # "Hugh McColl, Jr.": the generational suffix is part of the name
+        if type_ == "Person" and end < len(doc) and doc[end].lower_.strip(".") in _GENERATIONAL:
+            end += 1
+        elif (type_ == "Person" and end + 1 < len(doc) and doc[end].text == ","
+              and doc[end + 1].lower_.strip(".") in _GENERATIONAL):
+            end += 2
         text = doc[start:end].text
+        if type_ in ("Person", "Organization") and all(t.lower_ in _ROLE_WORDS for t in doc[start:end]
+                                                      if not t.is_punct):
+            continue  # "Chief Executive Officer", "Founder": a title, not a name
         if type_ == "Organization" and normalize_name(text) in set(CORPORATE_SUFFIXES) | {""}:
             # "Honey Design & Drafting, LLC": a suffix NER cut off belongs to the name before it
             if raw and raw[-1].type == "Organization" and raw[-1].end in (start, start - 1):

@@ -428,3 +428,18 @@ def test_no_organization_made_from_a_name_cut_by_ner(extractor):
 ])
 def test_biography_employment(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Saad Kaabi is the President and CEO of Qatar Petroleum (QP), the state owned corporation.",
+     ("Qatar Petroleum", "ledBy", "Saad Kaabi")),
+    ("The firm was founded in 2006 by Hugh McColl, Jr., the former Chairman and CEO of Bank of America.",
+     ("Bank of America", "ledBy", "Hugh McColl, Jr.")),
+])
+def test_name_spans_repaired(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_a_title_is_not_a_name(extractor):
+    found = facts(extractor, "Mary Jones is the Founder of Online Marketing Muscle.")
+    assert not any(o == "founder" for _, _, o in found)
