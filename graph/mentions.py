@@ -43,6 +43,8 @@ ORG_NOUNS = {
     "operator", "retailer", "publisher", "partner", "rival", "competitor", "kingpin",
     "conglomerate", "organization", "organisation", "consortium", "alliance", "chipmaker",
     "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
+    "airline", "label", "league", "club", "school", "university", "college", "institute", "foundation",
+    "charity", "station", "hospital", "museum", "newspaper", "magazine", "nonprofit", "society",
 }
 #: Predicate nouns that make their subject an organization ("X is a clothing brand").
 ORG_KIND_NOUNS = {
@@ -406,6 +408,8 @@ def _clean(span, doc) -> tuple[int, int]:
         return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
         start += 1
+    if end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
+        start += 2  # "ex-Ritual Entertainment": the employer, the prefix says "former"
     # "Qatar Petroleum (QP": an acronym NER ran into, its parenthesis unclosed
     opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):

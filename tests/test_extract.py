@@ -443,3 +443,24 @@ def test_name_spans_repaired(extractor, text, triple):
 def test_a_title_is_not_a_name(extractor):
     found = facts(extractor, "Mary Jones is the Founder of Online Marketing Muscle.")
     assert not any(o == "founder" for _, _, o in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("In August 2014, the CEO of WTC, Andrew Messick, announced a new race.", ("WTC", "ledBy", "Andrew Messick")),
+    ("The firm was founded in 2007 by ex-Ritual Entertainment members Tom Mustaine and Marc Tardif.",
+     ("Tom Mustaine", "formerlyAt", "Ritual Entertainment")),
+])
+def test_role_with_the_name_in_apposition(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_description_with_an_organization_kind_noun(extractor):
+    found = facts(extractor, "Southwest Airlines is a major U.S. airline. The airline was established in 1967 "
+                             "by Herb Kelleher.")
+    assert has(found, "Southwest Airlines", "ledBy", "Herb Kelleher")
+
+
+def test_appositive_name_after_an_indefinite_role_is_not_its_holder(extractor):
+    found = facts(extractor, "Many people lived there, including a British Member of Parliament, Richard Gurney, "
+                             "and the daughter of the Marquess of Sligo, Lady Emily Browne.")
+    assert not any(s == "lady emily browne" for s, _, _ in found)

@@ -134,16 +134,18 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         )
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
         people = ents.as_people(clause_subject(ents, t_head.head))
-    if False:
-        people = only_people(args_of(ents, t.head))
-    elif t.dep_ in ("attr", "oprd"):
-        people = only_people(
-            clause_subject(ents, t.head)
-            if t.dep_ == "attr"
-            else [m for s in children_with(t.head, "nsubj", "nsubjpass", "dobj") for m in args_of(ents, s)]
-        )
-    elif t.dep_ == "pobj" and t.head.lower_ == "as":  # "served as CEO of X"
-        people = only_people(clause_subject(ents, t.head.head))
+    if not people:
+        # "the CEO of WTC, Andrew Messick, announced", "its founder, Jimmy Wales", "Ritual members
+        # Tom Mustaine and Marc Tardif": the name in apposition right after a definite role, or
+        # right after a role named by its organization
+        definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in anchor.children)
+        appos = [c for c in children_with(anchor, "appos") if c.i > anchor.i][:1]
+        if definite and not appos:  # the parser hangs the name on the organization: "CEO of X, Name"
+            appos = [c for o in prep_objects(anchor, "of") for c in children_with(o, "appos")
+                     if c.i > o.i and ents.at(c) is not None and ents.at(c).type == "Person"][:1]
+        people = only_people([m for c in appos if definite or (ents.doc[c.left_edge.i - 1].i == anchor.i
+                                                               and not prep_objects(anchor, "of"))
+                              for m in args_of(ents, c)])
     if not people:
         return
     roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
