@@ -568,7 +568,8 @@ def _cluster(raw: list[Mention], doc, gazetteer) -> tuple[list[Mention], list[Cl
         if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
             acr = doc[m.end + 1]
             other = by_start.get(acr.i)
-            if other is not None and other.cluster != m.cluster and other.text == _initials(m.text)[: len(other.text)]:
+            if other is not None and other.cluster != m.cluster and (
+                    other.text == _initials(m.text)[: len(other.text)] or other.text == m.text.split()[0]):
                 _merge(clusters, raw, other.cluster, m.cluster)
     raw.sort(key=lambda m: m.start)
     return raw, clusters

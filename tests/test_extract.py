@@ -464,3 +464,21 @@ def test_appositive_name_after_an_indefinite_role_is_not_its_holder(extractor):
     found = facts(extractor, "Many people lived there, including a British Member of Parliament, Richard Gurney, "
                              "and the daughter of the Marquess of Sligo, Lady Emily Browne.")
     assert not any(s == "lady emily browne" for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Headquartered in McLean, Va., SAIC had annual revenues of approximately $10.6 billion last year.",
+     ("SAIC", "locatedIn", "McLean, Va.")),
+    ("Founded in 1946 and headquartered in Michigan, USA, Kelly Services (NASDAQ: KELYA) is a Fortune 500 "
+     "company.", ("Kelly Services", "locatedIn", "Michigan, USA")),
+    ("Honey Design & Drafting, LLC is a design and drafting firm originally based in Sacramento, CA that now "
+     "has several offices.", ("Honey Design & Drafting", "locatedIn", "Sacramento, CA")),
+])
+def test_fronted_and_misparsed_headquarters(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_parenthetical_first_word_is_an_alias(extractor):
+    found = facts(extractor, "Founded in 1986, AIM Your Way, LLC (AIM) is a field services company, owned by "
+                             "its parent company, InfoMart, Inc.")
+    assert not any(s == "aim" for s, _, _ in found)

@@ -42,6 +42,10 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in HQ_WORDS or lower in HQ_WORDS:
         places = only_places([m for o in prep_objects(t, "in", "at") for m in subtree_places(ents, o)])
+        fronted = _fronted(ents, t)
+        if fronted is not None:
+            yield fronted
+            return
         if not places:
             return
         strong = lemma.startswith("headquarter")  # people are based somewhere, never headquartered
@@ -92,3 +96,35 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         if places:
             for o in only_orgs(clause_subject(ents, t)):
                 yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)
+
+
+def _fronted(ents: DocEntities, t) -> Candidate | None:
+    """ "Headquartered in McLean, Va., SAIC had …", "Founded in 1946 and headquartered in Michigan,
+    Kelly Services is …": a participle before the main clause describes the main clause's subject.
+    The small parser often mangles these, so the words are read in order: the first place after
+    the participle, then an organization after a comma that a verb follows."""
+    sent, doc = t.sent, ents.doc
+    if t.tag_ != "VBN" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ not in ("in", "at"):
+        return None
+    if any(ents.at(x) is not None and ents.at(x).type != "Place" for x in doc[sent.start:t.i]) or any(
+            x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN" for x in doc[sent.start:t.i]):
+        return None  # a subject or a finite verb before the participle: not fronted
+    place = None
+    for x in doc[t.i + 1: sent.end]:
+        m = ents.at(x)
+        if x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN":
+            return None  # the main verb came before any organization
+        if m is None or x.i != m.start:
+            continue
+        if place is None:
+            if m.type != "Place":
+                return None
+            place = m
+        elif m.type == "Organization" and doc[m.start - 1].text == ",":
+            after = m.end
+            if after < sent.end and doc[after].text == "(":  # "Kelly Services (NASDAQ: KELYA) is"
+                after = next((y.i + 1 for y in doc[after:sent.end] if y.text == ")"), sent.end)
+            if after < sent.end and doc[after].pos_ in ("VERB", "AUX"):
+                return Candidate(m, "locatedIn", place, t, "fronted-headquartered", 0.8)
+            return None
+    return None

@@ -77,7 +77,8 @@ def args_of(
 def name_in_phrase(ents: DocEntities, head) -> list[Mention]:
     """An appositive name heading a noun phrase: "the Chinese technology company Lenovo"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None:
+        if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None \
+                and ents.at(child).type != "Place":  # "a firm based in Sacramento, CA": CA is no name of the firm
             return [ents.at(c) for c in [child] + list(child.conjuncts) if ents.at(c) is not None]
     return []
 
