@@ -487,6 +487,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 prev = raw[-1]
                 prev.end, prev.text = end, doc[prev.start:end].text
             continue
+        if type_ == "Organization" and not canonical and " " in text and not any(ch.isupper() for ch in text):
+            continue  # "a roller derby league": a common noun NER took for a name
         if ent.label_ == "ORG" and text in US_STATE_CODES:
             continue  # "Sacramento, CA": a state, not an organization
         if type_ == "Person" and looks_like_organization(text):

@@ -482,3 +482,15 @@ def test_parenthetical_first_word_is_an_alias(extractor):
     found = facts(extractor, "Founded in 1986, AIM Your Way, LLC (AIM) is a field services company, owned by "
                              "its parent company, InfoMart, Inc.")
     assert not any(s == "aim" for s, _, _ in found)
+
+
+def test_place_modifying_the_kind_of_organization(extractor):
+    found = facts(extractor, "America West Airlines was a U.S. airline headquartered in Tempe, Arizona.")
+    assert has(found, "America West Airlines", "locatedIn", "U.S.")
+    assert has(found, "America West Airlines", "locatedIn", "Tempe, Arizona")
+
+
+def test_lowercase_phrase_is_not_an_organization(extractor):
+    found = facts(extractor, "Riot City Ravens (RCR) is a roller derby league based in Newport, Wales.")
+    assert has(found, "Riot City Ravens", "locatedIn", "Newport, Wales")
+    assert not any(s == "derby league" for s, _, _ in found)

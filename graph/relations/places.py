@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import ORG_NOUNS, DocEntities
+from ..mentions import ORG_KIND_NOUNS, ORG_NOUNS, DocEntities
 from .lexicon import FORMER_MODS, HQ_WORDS
 from .syntax import (
     Candidate,
@@ -24,7 +24,8 @@ __all__ = ["based"]
 
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "a New York City-based partner", "X is headquartered in Y", "Headquartered in Y, it …",
-    "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas"."""
+    "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas",
+    "X is a U.S. airline"."""
     lemma = t.lemma_.lower()
     lower = t.lower_
     if lower == "based" and t.i > 0 and ents.doc[t.i - 1].text in ("-", "–"):
@@ -81,6 +82,14 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         for o in owners:
             for pl in places[:1]:
                 yield Candidate(o, "locatedIn", pl, t, "headquarters-in", 0.8)
+        return
+    if t.pos_ == "NOUN" and lemma in ORG_KIND_NOUNS and t.dep_ in ("attr", "appos"):
+        # "X is a U.S. airline", "X, a New York law firm": a place named as the kind's modifier
+        places = [ents.at(c) for c in t.children if c.dep_ in ("compound", "nmod") and ents.at(c) is not None
+                  and ents.at(c).type == "Place" and ents.at(c).kind == "name"]
+        if places:
+            for o in ents.as_organizations(args_of(ents, t), strong=False):
+                yield Candidate(o, "locatedIn", places[0], t, "place-kind", 0.7)
         return
     if lemma == "be" and prep_objects(t, "at", "with"):  # "Mary Major was previously at Facebook"
         people = only_people(clause_subject(ents, t))
