@@ -494,3 +494,19 @@ def test_lowercase_phrase_is_not_an_organization(extractor):
     found = facts(extractor, "Riot City Ravens (RCR) is a roller derby league based in Newport, Wales.")
     assert has(found, "Riot City Ravens", "locatedIn", "Newport, Wales")
     assert not any(s == "derby league" for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text, triples", [
+    ("Baptist Health Systems is the parent company of Baptist Medical Center, The Mississippi Hospital for "
+     "Restorative Care and a number of related organizations.",
+     [("Baptist Medical Center", "subsidiaryOf", "Baptist Health Systems"),
+      ("Mississippi Hospital for Restorative Care", "subsidiaryOf", "Baptist Health Systems")]),
+    ("Health Management Associates' current interim CEO is John M. Starcher, Jr.",
+     [("Health Management Associates", "ledBy", "John M. Starcher, Jr.")]),
+    ("Jean Smith later co-founded the Institute for Cognitive Studies with Dorothy Dinnerstein.",
+     [("Institute for Cognitive Studies", "ledBy", "Dorothy Dinnerstein")]),
+])
+def test_lists_role_subjects_and_cofounders(extractor, text, triples):
+    found = facts(extractor, text)
+    for triple in triples:
+        assert has(found, *triple)

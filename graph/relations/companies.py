@@ -20,6 +20,7 @@ from .syntax import (
     children_with,
     clause_subject,
     governing_subject,
+    listed_after,
     only_orgs,
     orgs_or_products,
     prep_objects,
@@ -119,7 +120,7 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         else:  # "Parent X is controlled by …", "X's parent company Y"
             parents = ents.as_organizations([m for c in children_with(t, "appos") for m in args_of(ents, c)])
             children = children or ents.as_organizations(owners)
-        for c in children:
+        for c in listed_after(ents, children):
             for p in parents:
                 yield Candidate(c, "subsidiaryOf", p, t, "parent-of", 0.8)
         return

@@ -25,6 +25,7 @@ from .syntax import (
     only_orgs,
     only_people,
     prep_objects,
+    relative_antecedent,
     subject_of,
 )
 
@@ -134,6 +135,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         )
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
         people = ents.as_people(clause_subject(ents, t_head.head))
+    elif t_dep == "nsubj" and t_head.lemma_ == "be":  # "Acme's interim CEO is Jane Roe"
+        people = ents.as_people([m for a in children_with(t_head, "attr") for m in args_of(ents, a)])
     if not people:
         # "the CEO of WTC, Andrew Messick, announced", "its founder, Jimmy Wales", "Ritual members
         # Tom Mustaine and Marc Tardif": the name in apposition right after a definite role, or
@@ -263,8 +266,13 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         objs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
         if lemma in FOUND_VERBS and people:
             objs = ents.as_organizations(
-                [m for o in children_with(t, "dobj") for m in args_of(ents, o, create="Organization")]
+                [m for o in children_with(t, "dobj")
+                 for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
+                           else args_of(ents, o, create="Organization"))]
             )
+            # "which she co-founded with her brother Jim": the people founded it with are founders too
+            people += [m for m in only_people([m for w in prep_objects(t, "with") for m in args_of(ents, w)])
+                       if m not in people]
         for org in objs:
             for p in people:
                 yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)

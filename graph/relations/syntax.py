@@ -74,6 +74,27 @@ def args_of(
     return unique
 
 
+def listed_after(ents: DocEntities, found: list[Mention]) -> list[Mention]:
+    """*found* and the names listed after the last of them ("for A, B, C and D"), read in word order:
+    the parser often breaks long lists of names apart."""
+    if not found:
+        return found
+    out = list(found)
+    doc, i = ents.doc, found[-1].end
+    sent_end = doc[found[-1].start].sent.end
+    while i < sent_end and doc[i].lower_ in (",", "and", "&"):
+        j = i
+        while j < sent_end and doc[j].lower_ in (",", "and", "&", "the"):
+            j += 1
+        m = ents.at(doc[j]) if j < sent_end else None
+        if m is None or m.start != j or m.type != found[-1].type:
+            break
+        if m not in out:
+            out.append(m)
+        i = m.end
+    return out
+
+
 def name_in_phrase(ents: DocEntities, head) -> list[Mention]:
     """An appositive name heading a noun phrase: "the Chinese technology company Lenovo"."""
     for child in head.children:
