@@ -404,6 +404,11 @@ def _clean(span, doc) -> tuple[int, int]:
                                                                    "technology", "information", "marketing"}
                                   for i in range(start, of)):
             start = of + 1
+    if span.label_ == "PERSON" and end - start > 2:
+        from .relations.lexicon import WORK_ROLES  # here: the relations package imports this module
+
+        while end - start > 2 and doc[start].lower_ in WORK_ROLES | _ROLE_WORDS:
+            start += 1  # "Mathematician George Stibitz": the occupation is no part of the name
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
         return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):

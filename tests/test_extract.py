@@ -510,3 +510,8 @@ def test_lists_role_subjects_and_cofounders(extractor, text, triples):
     found = facts(extractor, text)
     for triple in triples:
         assert has(found, *triple)
+
+
+def test_person_of_organization(extractor):
+    found = facts(extractor, "Mathematician George Stibitz of Bell Telephone Laboratories used the word digital.")
+    assert has(found, "George Stibitz", "worksAt", "Bell Telephone Laboratories")

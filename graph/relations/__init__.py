@@ -27,6 +27,7 @@ from .people import (
     founded,
     joined,
     left,
+    person_of,
     role_appos,
     role_title,
 )
@@ -45,6 +46,7 @@ RULES = {
     "rival_verb": rival_verb,
     "role_appos": role_appos,
     "role_title": role_title,
+    "person_of": person_of,
     "former_role": former_role,
     "founded": founded,
     "appointed": appointed,

@@ -29,7 +29,7 @@ from .syntax import (
     subject_of,
 )
 
-__all__ = ["role_appos", "role_title", "former_role", "founded", "appointed", "left", "joined"]
+__all__ = ["role_appos", "role_title", "person_of", "former_role", "founded", "appointed", "left", "joined"]
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
@@ -212,6 +212,23 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         )
     )
     yield from _emit_role(m, role_tokens[-1], [org], kind, former, "role-title", 0.85)
+
+
+def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Mathematician George Stibitz of Bell Telephone Laboratories", "Alan Guth of M.I.T.":
+    a person's name with "of" and an organization right after it."""
+    m = ents.at(t)
+    doc = ents.doc
+    if m is None or m.type != "Person" or m.kind != "name" or t.i != m.end - 1 or m.end + 1 >= t.sent.end:
+        return
+    if doc[m.end].lower_ != "of":
+        return
+    k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
+    org = ents.at(doc[k]) if k < t.sent.end else None
+    if org is None or org.type != "Organization" or org.start != k or ents.clusters[org.cluster].canonical is None \
+            and org.text.isupper() and len(org.text) <= 2:
+        return
+    yield Candidate(m, "worksAt", org, t, "person-of", 0.7)
 
 
 def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
