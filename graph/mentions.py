@@ -388,7 +388,8 @@ class DocEntities:
 _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "founded", "controlled",
                        "headquartered", "operated", "run", "affiliated", "designed", "built"}
 _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
-               "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager"}
+               "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
+               "founding", "interim", "acting", "deputy"}
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
 
@@ -465,6 +466,11 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if (type_ == "Organization" and end + 1 < len(doc) and doc[end].text == ","
                 and doc[end + 1].lower_.strip(".") in CORPORATE_SUFFIXES and doc[end + 1].text[:1].isupper()):
             end += 2
+        # "Associates LLC, Grosse Pointe, Michigan": a "person" followed by its state is a town
+        if (type_ == "Person" and k + 1 < len(ents) and ents[k + 1].label_ == "GPE" and ents[k + 1].start == end + 1
+                and doc[end].text == "," and (ents[k + 1].end >= len(doc) or doc[ents[k + 1].end].is_punct)
+                and start > 0 and doc[start - 1].text == ","):
+            type_ = "Place"
         # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
         j = k + 1
         while (j < len(ents) and (ents[j].label_ == "GPE" or ents[j].text in US_STATE_CODES)

@@ -515,3 +515,9 @@ def test_lists_role_subjects_and_cofounders(extractor, text, triples):
 def test_person_of_organization(extractor):
     found = facts(extractor, "Mathematician George Stibitz of Bell Telephone Laboratories used the word digital.")
     assert has(found, "George Stibitz", "worksAt", "Bell Telephone Laboratories")
+
+
+def test_town_after_a_company_is_not_a_person(extractor):
+    found = facts(extractor, "Rebecca Kraus is founder and President of Rebecca Kraus & Associates LLC, "
+                             "Grosse Pointe, Michigan.")
+    assert not any(s == "grosse pointe" for s, _, _ in found)
