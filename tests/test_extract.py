@@ -521,3 +521,15 @@ def test_town_after_a_company_is_not_a_person(extractor):
     found = facts(extractor, "Rebecca Kraus is founder and President of Rebecca Kraus & Associates LLC, "
                              "Grosse Pointe, Michigan.")
     assert not any(s == "grosse pointe" for s, _, _ in found)
+
+
+def test_professor_of_a_field_at_a_university(extractor):
+    found = facts(extractor, "Edwin Boring was an American experimental psychologist, Professor of Psychology at "
+                             "Clark University.")
+    assert has(found, "Edwin Boring", "worksAt", "Clark University")
+    assert not any(o == "psychology" for _, _, o in found)
+
+
+def test_departure_from_an_unknown_place_is_not_from_the_topic(extractor):
+    found = facts(extractor, "Acme hired Ann Lee in 2001. Ann Lee resigned from Protea hotel Nike lake in 2005.")
+    assert not has(found, "Ann Lee", "formerlyAt", "Acme")

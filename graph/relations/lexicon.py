@@ -13,6 +13,7 @@ __all__ = [
     "WAR_NOUNS",
     "LEAD_ROLES",
     "WORK_ROLES",
+    "ACADEMIC_ROLES",
     "FORMER_MODS",
     "FOUND_VERBS",
     "LEAD_VERBS",
@@ -170,6 +171,8 @@ WORK_ROLES = LEAD_ROLES | {
     "astronomer",
     "statistician",
 }
+#: Roles whose "of" names a field, not an employer ("Professor of Psychology at Clark University").
+ACADEMIC_ROLES = {"professor", "lecturer", "reader", "emeritus"}
 FORMER_MODS = {"former", "once", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile"}
 FOUND_VERBS = {"found", "co-found", "cofound", "establish", "start", "create", "form", "launch", "set"}
 LEAD_VERBS = {"lead", "head", "run", "chair", "helm", "manage", "direct"}

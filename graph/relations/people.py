@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..mentions import DocEntities, Mention
 from .lexicon import (
+    ACADEMIC_ROLES,
     APPOINT_VERBS,
     FORMER_MODS,
     FOUND_VERBS,
@@ -34,10 +35,12 @@ __all__ = ["role_appos", "role_title", "person_of", "former_role", "founded", "a
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
+    # "Professor of Psychology at Clark University": an academic's "of" names a field
+    preps = ("at", "for", "with") if role.lemma_.lower() in ACADEMIC_ROLES else ("of", "at", "for", "with")
     orgs = ents.as_organizations(
         [
             m
-            for o in prep_objects(role, "of", "at", "for", "with")
+            for o in prep_objects(role, *preps)
             for m in args_of(ents, o, create="Organization")
         ]
     )
@@ -354,7 +357,10 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                     ]
                 )
     conf = 0.8
-    if not orgs and people:
+    if not orgs and people and not any(x.pos_ == "PROPN" for o in children_with(t, "dobj")
+                                       + prep_objects(t, "from", "at", "as") for x in o.subtree):
+        # "Canion and Harris left", "left its board": the company the article is about; not when
+        # the verb names a place left that is no known organization ("resigned from Protea hotel")
         orgs, conf = only_orgs(ents.topic(t)), 0.65
     for p in people:
         for o in orgs:
