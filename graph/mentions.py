@@ -243,6 +243,8 @@ class DocEntities:
                     return [made]
         if token.lemma_.lower() not in ORG_NOUNS:
             return []
+        if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+            return []  # "the Barkers' Ashland Gas Station": a name NER missed, not a description
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
@@ -380,6 +382,12 @@ class DocEntities:
         return ranked[0] if ranked else None
 
     def _pronoun_person(self, token) -> int | None:
+        """"he", "she": the nearest person that is a subject earlier in the sentence ("Jane Roe,
+        the CEO, confirmed that she …"), else the most mentioned person so far (a biography's topic)."""
+        for m in reversed(self.mentions):
+            if token.sent.start <= m.start < token.i and m.type == "Person" and m.kind == "name" \
+                    and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                return m.cluster
         ranked = self._salient(token.i, type_="Person")
         return ranked[0] if ranked else None
 

@@ -533,3 +533,25 @@ def test_professor_of_a_field_at_a_university(extractor):
 def test_departure_from_an_unknown_place_is_not_from_the_topic(extractor):
     found = facts(extractor, "Acme hired Ann Lee in 2001. Ann Lee resigned from Protea hotel Nike lake in 2005.")
     assert not has(found, "Ann Lee", "formerlyAt", "Acme")
+
+
+def test_pronoun_is_the_subject_person_of_its_sentence(extractor):
+    from graph.mentions import find_entities
+
+    doc = extractor.nlp("Richard Branson founded the group. In 2018, John Borghetti, the CEO of Virgin "
+                        "Australia, confirmed that he will leave the airline.")
+    ents = find_entities(doc, extractor.gazetteer)
+    he = next(t for t in doc if t.lower_ == "he")
+    assert ents.entity(ents.resolve(he)[0]).name == "John Borghetti"
+
+
+def test_multiword_proper_name_is_not_a_description(extractor):
+    found = facts(extractor, "Sammy Barker was employed by the Mercer County Sheriff's Dept. when he started "
+                             "the Barkers' Ashland Gas Station in 1979.")
+    assert not has(found, "Mercer County Sheriff's Dept", "ledBy", "Sammy Barker")
+
+
+def test_leaving_behind_is_no_departure(extractor):
+    found = facts(extractor, "Harry Wallace served with the 10th Battalion of the Durham Light Infantry, and died "
+                             "in service, leaving behind a widow.")
+    assert not any(p == "formerlyAt" for _, p, _ in found)

@@ -334,6 +334,8 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("step",) and not any(c.lower_ == "down" for c in t.children):
         return
+    if lemma == "leave" and any(c.lower_ == "behind" for c in t.children):
+        return  # "died in service, leaving behind a widow"
     if lemma in ("push", "force") and not any(c.lower_ == "out" for c in t.children):
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
