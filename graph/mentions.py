@@ -322,6 +322,8 @@ class DocEntities:
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
             return None
+        if all(t.lower_ in _ROLE_WORDS for t in self.doc[start:end]):
+            return None  # "Chief Executive Officer": a title, not a name
         if start >= 2 and self.doc[start - 1].text == "(" and self.at(self.doc[start - 2]) is not None \
                 and self.at(self.doc[start - 2]).type == type_:
             return self.at(self.doc[start - 2])  # "Qatar Petroleum (QP)": the name before the parenthesis

@@ -555,3 +555,15 @@ def test_leaving_behind_is_no_departure(extractor):
     found = facts(extractor, "Harry Wallace served with the 10th Battalion of the Durham Light Infantry, and died "
                              "in service, leaving behind a widow.")
     assert not any(p == "formerlyAt" for _, p, _ in found)
+
+
+def test_role_in_apposition_to_a_predicate_noun_carrying_the_organization(extractor):
+    found = facts(extractor, "Liu Yongxing (born 1948) is a Chinese businessman, Chairman and CEO of East Hope "
+                             "Group, a Chinese agribusiness and industrial company.")
+    assert has(found, "East Hope Group", "ledBy", "Liu Yongxing")
+
+
+def test_title_is_not_made_an_organization(extractor):
+    found = facts(extractor, "Dr. Vahid Ebadat, is the Chief Technical Officer of Chilworth Technology and Chief "
+                             "Executive Officer of Chilworth Asia Pacific.")
+    assert not any(o == "chief executive officer" for _, _, o in found)

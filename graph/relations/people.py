@@ -159,9 +159,12 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
     # of the company": a role without one shares the next role's
     orgs_of = [_role_org(ents, r) for r in roles]
-    if anchor.i != t.i and anchor.pos_ == "NOUN" and not any(orgs_of):
-        # "a writer and former columnist for X": the organization hangs on the first noun
-        orgs_of[-1] = _role_org(ents, anchor)
+    # "a writer and former columnist for X", "a businessman, Chairman and CEO of X": the parser
+    # hangs the organization on the first noun of the coordination or the apposition
+    carrier = anchor if anchor.i != t.i and anchor.pos_ == "NOUN" else (
+        t_head if t_dep == "appos" and t_head.pos_ == "NOUN" and ents.at(t_head) is None else None)
+    if carrier is not None and roles and not any(orgs_of):
+        orgs_of[-1] = _role_org(ents, carrier)
     for k, r in enumerate(roles):
         orgs = (orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
                 or next((o for o in reversed(orgs_of[:k]) if o), []))  # "chairman and CEO of X"
