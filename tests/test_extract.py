@@ -567,3 +567,18 @@ def test_title_is_not_made_an_organization(extractor):
     found = facts(extractor, "Dr. Vahid Ebadat, is the Chief Technical Officer of Chilworth Technology and Chief "
                              "Executive Officer of Chilworth Asia Pacific.")
     assert not any(o == "chief executive officer" for _, _, o in found)
+
+
+@pytest.mark.parametrize("text, triples, absent", [
+    ("The book was written by Massachusetts Institute of Technology (MIT) professors Harold Abelson and "
+     "Gerald Sussman.", [("Harold Abelson", "worksAt", "Massachusetts Institute of Technology"),
+                         ("Gerald Sussman", "worksAt", "Massachusetts Institute of Technology")], []),
+    ("The firm was co-founded by Starbucks CEO Howard Schultz and Dan Levitan.",
+     [("Starbucks", "ledBy", "Howard Schultz")], [("Starbucks", "ledBy", "Dan Levitan")]),
+])
+def test_title_before_coordinated_names(extractor, text, triples, absent):
+    found = facts(extractor, text)
+    for triple in triples:
+        assert has(found, *triple)
+    for triple in absent:
+        assert not has(found, *triple)

@@ -176,12 +176,18 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
 
 
 def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "Apple CEO Steve Jobs", "former Texas Instruments manager Bill Murto": a role before a name."""
+    """ "Apple CEO Steve Jobs", "former Texas Instruments manager Bill Murto", "MIT professors A and B":
+    a role before a name."""
     m = ents.at(t)
     if m is None or m.type != "Person" or t.i != m.end - 1:
         return
+    first = m  # "MIT professors Harold Abelson and Gerald Sussman": the title before the first name
+    while t.dep_ == "conj" and ents.at(t.head) is not None and ents.at(t.head).type == "Person" \
+            and ents.at(t.head).start < first.start:
+        t = ents.doc[ents.at(t.head).end - 1]
+        first = ents.at(t)
     # compounds left of the name: [ORG] [former] ROLE words
-    i = m.start - 1
+    i = first.start - 1
     role_tokens = []
     doc = ents.doc
     while (
@@ -198,8 +204,10 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         i -= 1
     if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
         i -= 1
-    if not role_tokens or i < t.sent.start:
-        return
+    if i - 3 >= t.sent.start and doc[i].text == ")" and doc[i - 2].text == "(":  # "Stanford (SU) professor"
+        i -= 3
+    if not role_tokens or i < t.sent.start or (first is not m and role_tokens[0].tag_ != "NNS"):
+        return  # a title shared by coordinated names is plural; "CEO A and B" names only A
     org = ents.at(doc[i])
     if org is None or org.type != "Organization":
         return
