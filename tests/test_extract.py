@@ -582,3 +582,12 @@ def test_title_before_coordinated_names(extractor, text, triples, absent):
         assert has(found, *triple)
     for triple in absent:
         assert not has(found, *triple)
+
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("The leading proponents are Anna Wierzbicka at Warsaw University and Cliff Goddard.",
+     ("Anna Wierzbicka", "worksAt", "Warsaw University"), True),
+    ("Reporters cornered Tim Cook at Apple's launch event in Cupertino.", ("Tim Cook", "worksAt", "Apple"), False),
+])
+def test_person_at_organization(extractor, text, triple, expected):
+    assert has(facts(extractor, text), *triple) is expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities, Mention
+from ..mentions import DocEntities, Mention, looks_like_person_name
 from .lexicon import (
     ACADEMIC_ROLES,
     APPOINT_VERBS,
@@ -229,19 +229,21 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
 
 
 def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "Mathematician George Stibitz of Bell Telephone Laboratories", "Alan Guth of M.I.T.":
-    a person's name with "of" and an organization right after it."""
+    """ "Mathematician George Stibitz of Bell Telephone Laboratories", "Anna Wierzbicka at Warsaw
+    University": a person's name with "of" or "at" and an organization right after it."""
     m = ents.at(t)
     doc = ents.doc
     if m is None or m.type != "Person" or m.kind != "name" or t.i != m.end - 1 or m.end + 1 >= t.sent.end:
         return
-    if doc[m.end].lower_ != "of":
+    if doc[m.end].lower_ not in ("of", "at") or not looks_like_person_name(m.text):
         return
     k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
     org = ents.at(doc[k]) if k < t.sent.end else None
     if org is None or org.type != "Organization" or org.start != k or ents.clusters[org.cluster].canonical is None \
             and org.text.isupper() and len(org.text) <= 2:
         return
+    if org.end < len(doc) and doc[org.end].tag_ == "POS":
+        return  # "Tim Cook at Apple's launch event": a place of the moment, not an employer
     yield Candidate(m, "worksAt", org, t, "person-of", 0.7)
 
 
