@@ -233,11 +233,14 @@ class DocEntities:
             found = self.resolve(anchor.head)
             if found:
                 return found
-        if anchor.dep_ == "attr":
-            subj = [c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if anchor.dep_ == "attr" or (anchor.dep_ == "pobj" and anchor.head.lower_ == "as"
+                                     and anchor.head.head.pos_ == "VERB"):
+            # "X is a bank", "X exists as a private bank owned by Y": the noun describes the subject
+            verb = anchor.head if anchor.dep_ == "attr" else anchor.head.head
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and self.at(subj[0]) is not None:
                 return [self.at(subj[0])]
-            if subj and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "Kijenge is a company based in …"
+            if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a company …"
                 made = self.proper_name(subj[0], "Organization")
                 if made is not None:
                     return [made]

@@ -591,3 +591,9 @@ def test_title_before_coordinated_names(extractor, text, triples, absent):
 ])
 def test_person_at_organization(extractor, text, triple, expected):
     assert has(facts(extractor, text), *triple) is expected
+
+
+def test_noun_after_as_describes_the_subject(extractor):
+    found = facts(extractor, "After the sale of its branches, BankBoston currently exists solely as a subsidiary "
+                             "private bank owned by Bank of America.")
+    assert has(found, "BankBoston", "subsidiaryOf", "Bank of America")
