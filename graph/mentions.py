@@ -240,7 +240,7 @@ class DocEntities:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and self.at(subj[0]) is not None:
                 return [self.at(subj[0])]
-            if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a company …"
+            if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a firm …"
                 made = self.proper_name(subj[0], "Organization")
                 if made is not None:
                     return [made]
@@ -331,8 +331,8 @@ class DocEntities:
                 and self.at(self.doc[start - 2]).type == type_:
             return self.at(self.doc[start - 2])  # "Qatar Petroleum (QP)": the name before the parenthesis
         before = self.doc[start - 1] if start > token.sent.start else None
-        if type_ == "Organization" and (normalize_name(text) in set(CORPORATE_SUFFIXES) | {""} or before is not None and before.text[:1].isupper()
-                                        and (self.at(before) is not None or before.ent_type_)):
+        cut = before is not None and before.text[:1].isupper() and (self.at(before) is not None or before.ent_type_)
+        if type_ == "Organization" and (normalize_name(text) in set(CORPORATE_SUFFIXES) | {""} or cut):
             return None  # a bare "Limited", or the tail of a name cut by NER ("Norwegian Cruise | Line")
         m = Mention(start, end, text, type_, kind="name")
         key = normalize_name(text)
@@ -419,7 +419,8 @@ def _clean(span, doc) -> tuple[int, int]:
                                   for i in range(start, of)):
             start = of + 1
     if span.label_ == "PERSON" and end - start > 2:
-        from .relations.lexicon import WORK_ROLES  # here: the relations package imports this module
+        # imported here: the relations package imports this module
+        from .relations.lexicon import WORK_ROLES
 
         while end - start > 2 and doc[start].lower_ in WORK_ROLES | _ROLE_WORDS:
             start += 1  # "Mathematician George Stibitz": the occupation is no part of the name

@@ -30,7 +30,8 @@ from .syntax import (
     subject_of,
 )
 
-__all__ = ["role_appos", "role_title", "person_of", "former_role", "founded", "appointed", "left", "joined"]
+__all__ = ["role_appos", "role_title", "person_of", "former_role", "founded", "appointed", "left",
+           "joined"]
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
