@@ -597,3 +597,13 @@ def test_noun_after_as_describes_the_subject(extractor):
     found = facts(extractor, "After the sale of its branches, BankBoston currently exists solely as a subsidiary "
                              "private bank owned by Bank of America.")
     assert has(found, "BankBoston", "subsidiaryOf", "Bank of America")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("On May 9, 2012, he was elected president and chief executive officer of the Institute of Nuclear Power "
+     "Operations, succeeding retired Navy admiral James Ellis.",
+     ("Institute of Nuclear Power Operations", "ledBy", "James Ellis")),
+    ("Jane Roe succeeded John Doe as chief executive of Acme Corp.", ("Acme Corp", "ledBy", "John Doe")),
+])
+def test_predecessor_in_a_leading_role(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

@@ -30,6 +30,7 @@ from .people import (
     person_of,
     role_appos,
     role_title,
+    succeeded,
 )
 from .places import based
 from .products import product
@@ -47,6 +48,7 @@ RULES = {
     "role_appos": role_appos,
     "role_title": role_title,
     "person_of": person_of,
+    "succeeded": succeeded,
     "former_role": former_role,
     "founded": founded,
     "appointed": appointed,

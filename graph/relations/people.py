@@ -30,8 +30,8 @@ from .syntax import (
     subject_of,
 )
 
-__all__ = ["role_appos", "role_title", "person_of", "former_role", "founded", "appointed", "left",
-           "joined"]
+__all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", "founded", "appointed",
+           "left", "joined"]
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
@@ -246,6 +246,23 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
     if org.end < len(doc) and doc[org.end].tag_ == "POS":
         return  # "Tim Cook at Apple's launch event": a place of the moment, not an employer
     yield Candidate(m, "worksAt", org, t, "person-of", 0.7)
+
+
+def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "He was elected president and CEO of X, succeeding Y", "A succeeded B as CEO of X": the
+    predecessor in a leading role led the organization too."""
+    if t.pos_ != "VERB" or t.lemma_.lower() != "succeed":
+        return
+    predecessors = only_people([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+    if not predecessors:
+        return
+    roles = [r for r in prep_objects(t, "as") if _role_kind(r) == "lead"]
+    roles += [r for r in t.sent if r.pos_ in ("NOUN", "PROPN") and r.i < t.i and ents.at(r) is None
+              and _role_kind(r) == "lead"]
+    orgs = next((o for r in roles for o in [_role_org(ents, x) for x in _role_nouns(r)] if o), [])
+    for org in orgs:
+        for p in predecessors:
+            yield Candidate(org, "ledBy", p, t, "succeeded", 0.7)
 
 
 def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
