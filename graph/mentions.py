@@ -70,6 +70,8 @@ ORG_NAME_WORDS = _GENERIC_COMPANY_WORDS | {
     "network", "broadcasting", "television", "radio", "news", "magazine", "orchestra", "band",
     "alliance", "consortium", "initiative", "organization", "organisation", "board", "office",
     "hotel", "hotels", "restaurant", "restaurants", "realty", "properties", "investments",
+    "global", "worldwide", "associates", "advisors", "advisory", "resources", "productions", "logistics",
+    "consultancy",
 }
 #: Where a town's name stands for the company it is home to ("Redmond rejected…"), not for a place.
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos"}

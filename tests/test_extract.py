@@ -607,3 +607,9 @@ def test_noun_after_as_describes_the_subject(extractor):
 ])
 def test_predecessor_in_a_leading_role(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+def test_organization_word_beats_ner_person(extractor):
+    found = facts(extractor, "Altaaqa Global, a subsidiary of Zahid Group, has been selected by Caterpillar Inc. "
+                             "to deliver temporary power solutions.")
+    assert has(found, "Altaaqa Global", "subsidiaryOf", "Zahid Group")
