@@ -487,6 +487,11 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 and doc[end].text == "," and (ents[k + 1].end >= len(doc) or doc[ents[k + 1].end].is_punct)
                 and start > 0 and doc[start - 1].text == ","):
             type_ = "Place"
+        # "based in Ridgefield, CT": a name after "in" with a state code after it is a town
+        if (type_ != "Place" and not canonical and k + 1 < len(ents) and ents[k + 1].text in US_STATE_CODES
+                and ents[k + 1].start == end + 1 and doc[end].text == "," and start > 0
+                and doc[start - 1].lower_ in ("in", "at")):
+            type_ = "Place"
         # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
         j = k + 1
         while (j < len(ents) and (ents[j].label_ == "GPE" or ents[j].text in US_STATE_CODES)

@@ -613,3 +613,9 @@ def test_organization_word_beats_ner_person(extractor):
     found = facts(extractor, "Altaaqa Global, a subsidiary of Zahid Group, has been selected by Caterpillar Inc. "
                              "to deliver temporary power solutions.")
     assert has(found, "Altaaqa Global", "subsidiaryOf", "Zahid Group")
+
+
+def test_town_before_a_state_code_is_a_place(extractor):
+    found = facts(extractor, "PJ Lynch Associates is a retained executive search firm based in Ridgefield, CT, "
+                             "established in 1988.")
+    assert has(found, "PJ Lynch Associates", "locatedIn", "Ridgefield, CT")
