@@ -21,7 +21,8 @@ from .identity import CORPORATE_SUFFIXES, normalize_name, strip_suffix
 from .records import Entity
 
 __all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline",
-           "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_NAME_WORDS"]
+           "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_KIND_NOUNS",
+           "ORG_NAME_WORDS"]
 
 _LABEL_TYPES = {
     "ORG": "Organization", "PERSON": "Person", "PRODUCT": "Product",
@@ -42,6 +43,15 @@ ORG_NOUNS = {
     "operator", "retailer", "publisher", "partner", "rival", "competitor", "kingpin",
     "conglomerate", "organization", "organisation", "consortium", "alliance", "chipmaker",
     "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
+    "airline", "label", "league", "club", "school", "university", "college", "institute", "foundation",
+    "charity", "station", "hospital", "museum", "newspaper", "magazine", "nonprofit", "society",
+}
+#: Predicate nouns that make their subject an organization ("X is a clothing brand").
+ORG_KIND_NOUNS = {
+    "company", "firm", "corporation", "manufacturer", "startup", "business", "retailer", "brand",
+    "conglomerate", "organization", "organisation", "bank", "studio", "agency", "consortium", "airline",
+    "chipmaker", "automaker", "subsidiary", "charity", "nonprofit", "non-profit", "label", "league",
+    "club", "university", "institute", "foundation", "association", "newspaper", "magazine",
 }
 #: Two-letter state codes NER often takes for organizations ("Sacramento, CA").
 US_STATE_CODES = frozenset(
@@ -60,6 +70,8 @@ ORG_NAME_WORDS = _GENERIC_COMPANY_WORDS | {
     "network", "broadcasting", "television", "radio", "news", "magazine", "orchestra", "band",
     "alliance", "consortium", "initiative", "organization", "organisation", "board", "office",
     "hotel", "hotels", "restaurant", "restaurants", "realty", "properties", "investments",
+    "global", "worldwide", "associates", "advisors", "advisory", "resources", "productions", "logistics",
+    "consultancy",
 }
 #: Where a town's name stands for the company it is home to ("Redmond rejected…"), not for a place.
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
@@ -213,12 +225,31 @@ class DocEntities:
         # who …": a predicate noun or an apposition describes the name it hangs on
         if token.dep_ == "appos" and self.at(token.head) is not None and token.i > token.head.i:
             return [self.at(token.head)]
-        if token.dep_ == "attr":
-            subj = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "X is a U.S. airline, the largest carrier", "X is a maker of Y and a unit of Z": a noun in
+        # apposition to, or coordinated with, a predicate noun describes the same subject
+        anchor = token
+        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") and self.at(anchor.head) is None:
+            anchor = anchor.head
+        if anchor.dep_ == "appos" and anchor.i > anchor.head.i and anchor.head.pos_ == "NOUN" \
+                and anchor.head.dep_ in ("attr", "appos") and self.at(anchor.head) is None:
+            found = self.resolve(anchor.head)
+            if found:
+                return found
+        if anchor.dep_ == "attr" or (anchor.dep_ == "pobj" and anchor.head.lower_ == "as"
+                                     and anchor.head.head.pos_ == "VERB"):
+            # "X is a bank", "X exists as a private bank owned by Y": the noun describes the subject
+            verb = anchor.head if anchor.dep_ == "attr" else anchor.head.head
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and self.at(subj[0]) is not None:
                 return [self.at(subj[0])]
+            if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a firm …"
+                made = self.proper_name(subj[0], "Organization")
+                if made is not None:
+                    return [made]
         if token.lemma_.lower() not in ORG_NOUNS:
             return []
+        if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+            return []  # "the Barkers' Ashland Gas Station": a name NER missed, not a description
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
@@ -296,6 +327,15 @@ class DocEntities:
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
             return None
+        if all(t.lower_ in _ROLE_WORDS for t in self.doc[start:end]):
+            return None  # "Chief Executive Officer": a title, not a name
+        if start >= 2 and self.doc[start - 1].text == "(" and self.at(self.doc[start - 2]) is not None \
+                and self.at(self.doc[start - 2]).type == type_:
+            return self.at(self.doc[start - 2])  # "Qatar Petroleum (QP)": the name before the parenthesis
+        before = self.doc[start - 1] if start > token.sent.start else None
+        cut = before is not None and before.text[:1].isupper() and (self.at(before) is not None or before.ent_type_)
+        if type_ == "Organization" and (normalize_name(text) in set(CORPORATE_SUFFIXES) | {""} or cut):
+            return None  # a bare "Limited", or the tail of a name cut by NER ("Norwegian Cruise | Line")
         m = Mention(start, end, text, type_, kind="name")
         key = normalize_name(text)
         for cid, c in enumerate(self.clusters):
@@ -349,6 +389,12 @@ class DocEntities:
         return ranked[0] if ranked else None
 
     def _pronoun_person(self, token) -> int | None:
+        """"he", "she": the nearest person that is a subject earlier in the sentence ("Jane Roe,
+        the CEO, confirmed that she …"), else the most mentioned person so far (a biography's topic)."""
+        for m in reversed(self.mentions):
+            if token.sent.start <= m.start < token.i and m.type == "Person" and m.kind == "name" \
+                    and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                return m.cluster
         ranked = self._salient(token.i, type_="Person")
         return ranked[0] if ranked else None
 
@@ -357,7 +403,9 @@ class DocEntities:
 _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "founded", "controlled",
                        "headquartered", "operated", "run", "affiliated", "designed", "built"}
 _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
-               "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager"}
+               "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
+               "founding", "interim", "acting", "deputy"}
+_GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
 
 
@@ -372,11 +420,25 @@ def _clean(span, doc) -> tuple[int, int]:
                                                                    "technology", "information", "marketing"}
                                   for i in range(start, of)):
             start = of + 1
+    if span.label_ == "PERSON" and end - start > 2:
+        # imported here: the relations package imports this module
+        from .relations.lexicon import WORK_ROLES
+
+        while end - start > 2 and doc[start].lower_ in WORK_ROLES | _ROLE_WORDS:
+            start += 1  # "Mathematician George Stibitz": the occupation is no part of the name
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
         return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    if end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
+        start += 2  # "ex-Ritual Entertainment": the employer, the prefix says "former"
+    # "Qatar Petroleum (QP": an acronym NER ran into, its parenthesis unclosed
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+        end = opened
+    # "Board of Directors of", "Department of Chemistry and": a name does not end in a function word
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (end - start > 1 and doc[end - 1].lower_ in ("of", "and", "for", "the", "&"))):
         end -= 1
     return start, end
 
@@ -418,6 +480,20 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         while (type_ == "Organization" and end < len(doc) and doc[end].text[:1].isupper()
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
             end += 1
+        # "Raymond James Financial, Inc.": a suffix after a comma is still the name
+        if (type_ == "Organization" and end + 1 < len(doc) and doc[end].text == ","
+                and doc[end + 1].lower_.strip(".") in CORPORATE_SUFFIXES and doc[end + 1].text[:1].isupper()):
+            end += 2
+        # "Associates LLC, Grosse Pointe, Michigan": a "person" followed by its state is a town
+        if (type_ == "Person" and k + 1 < len(ents) and ents[k + 1].label_ == "GPE" and ents[k + 1].start == end + 1
+                and doc[end].text == "," and (ents[k + 1].end >= len(doc) or doc[ents[k + 1].end].is_punct)
+                and start > 0 and doc[start - 1].text == ","):
+            type_ = "Place"
+        # "based in Ridgefield, CT": a name after "in" with a state code after it is a town
+        if (type_ != "Place" and not canonical and k + 1 < len(ents) and ents[k + 1].text in US_STATE_CODES
+                and ents[k + 1].start == end + 1 and doc[end].text == "," and start > 0
+                and doc[start - 1].lower_ in ("in", "at")):
+            type_ = "Place"
         # "Lincoln, Nebraska-based" / "Chicago, Illinois": one place, named fully
         j = k + 1
         while (j < len(ents) and (ents[j].label_ == "GPE" or ents[j].text in US_STATE_CODES)
@@ -429,13 +505,24 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             j += 1
         if type_ != "Place" and _based_after(doc, end) and not canonical:
             type_ = "Place"
+        # "Hugh McColl, Jr.": the generational suffix is part of the name
+        if type_ == "Person" and end < len(doc) and doc[end].lower_.strip(".") in _GENERATIONAL:
+            end += 1
+        elif (type_ == "Person" and end + 1 < len(doc) and doc[end].text == ","
+              and doc[end + 1].lower_.strip(".") in _GENERATIONAL):
+            end += 2
         text = doc[start:end].text
+        if type_ in ("Person", "Organization") and all(t.lower_ in _ROLE_WORDS for t in doc[start:end]
+                                                      if not t.is_punct):
+            continue  # "Chief Executive Officer", "Founder": a title, not a name
         if type_ == "Organization" and normalize_name(text) in set(CORPORATE_SUFFIXES) | {""}:
             # "Honey Design & Drafting, LLC": a suffix NER cut off belongs to the name before it
             if raw and raw[-1].type == "Organization" and raw[-1].end in (start, start - 1):
                 prev = raw[-1]
                 prev.end, prev.text = end, doc[prev.start:end].text
             continue
+        if type_ == "Organization" and not canonical and " " in text and not any(ch.isupper() for ch in text):
+            continue  # "a roller derby league": a common noun NER took for a name
         if ent.label_ == "ORG" and text in US_STATE_CODES:
             continue  # "Sacramento, CA": a state, not an organization
         if type_ == "Person" and looks_like_organization(text):
@@ -517,7 +604,8 @@ def _cluster(raw: list[Mention], doc, gazetteer) -> tuple[list[Mention], list[Cl
         if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
             acr = doc[m.end + 1]
             other = by_start.get(acr.i)
-            if other is not None and other.cluster != m.cluster and other.text == _initials(m.text)[: len(other.text)]:
+            if other is not None and other.cluster != m.cluster and (
+                    other.text == _initials(m.text)[: len(other.text)] or other.text == m.text.split()[0]):
                 _merge(clusters, raw, other.cluster, m.cluster)
     raw.sort(key=lambda m: m.start)
     return raw, clusters

@@ -27,8 +27,10 @@ from .people import (
     founded,
     joined,
     left,
+    person_of,
     role_appos,
     role_title,
+    succeeded,
 )
 from .places import based
 from .products import product
@@ -45,6 +47,8 @@ RULES = {
     "rival_verb": rival_verb,
     "role_appos": role_appos,
     "role_title": role_title,
+    "person_of": person_of,
+    "succeeded": succeeded,
     "former_role": former_role,
     "founded": founded,
     "appointed": appointed,

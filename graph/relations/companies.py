@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities
+from ..mentions import ORG_NOUNS, DocEntities
 from .lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
     INVEST_NOUNS,
     INVEST_VERBS,
     OWN_VERBS,
+    SUBSIDIARY_MODS,
     SUBSIDIARY_NOUNS,
 )
 from .syntax import (
@@ -19,6 +20,7 @@ from .syntax import (
     children_with,
     clause_subject,
     governing_subject,
+    listed_after,
     only_orgs,
     orgs_or_products,
     prep_objects,
@@ -118,11 +120,12 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         else:  # "Parent X is controlled by …", "X's parent company Y"
             parents = ents.as_organizations([m for c in children_with(t, "appos") for m in args_of(ents, c)])
             children = children or ents.as_organizations(owners)
-        for c in children:
+        for c in listed_after(ents, children):
             for p in parents:
                 yield Candidate(c, "subsidiaryOf", p, t, "parent-of", 0.8)
         return
-    if t.pos_ in ("NOUN", "PROPN") and lemma in SUBSIDIARY_NOUNS:
+    if t.pos_ in ("NOUN", "PROPN") and (lemma in SUBSIDIARY_NOUNS or (  # "a subsidiary company of Y"
+            lemma in ORG_NOUNS and any(c.lower_ in SUBSIDIARY_MODS for c in t.children))):
         owners = ents.as_organizations([m for p in children_with(t, "poss") for m in args_of(ents, p)])
         named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound", "nmod") and ents.at(c)]
         if owners and named and lemma in ("subsidiary", "unit", "division", "arm", "affiliate"):
@@ -136,12 +139,16 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
             parents = owners
         if not parents:
             return
-        if t.dep_ == "attr":
-            children = ents.as_organizations(clause_subject(ents, t.head))
-        elif t.dep_ == "pobj" and t.head.lower_ == "as":  # "X operates as a subsidiary of Y"
-            children = ents.as_organizations(clause_subject(ents, t.head.head))
-        elif t.dep_ == "appos":
-            children = only_orgs(args_of(ents, t.head))
+        # "X is an airline and a wholly owned subsidiary of Y": the first conjunct's role
+        anchor = t
+        while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") and ents.at(anchor.head) is None:
+            anchor = anchor.head
+        if anchor.dep_ == "attr":
+            children = ents.as_organizations(clause_subject(ents, anchor.head))
+        elif anchor.dep_ == "pobj" and anchor.head.lower_ == "as":  # "X operates as a subsidiary of Y"
+            children = ents.as_organizations(clause_subject(ents, anchor.head.head))
+        elif anchor.dep_ == "appos":
+            children = only_orgs(args_of(ents, anchor.head))
         elif t.dep_ in ("nsubj", "npadvmod", "dep", "ROOT"):
             children = [m for m in only_orgs(args_of(ents, t.head)) if m not in parents]
             if not children:  # fronted: "A regional subsidiary of Y, X supplies …"

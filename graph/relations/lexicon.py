@@ -13,6 +13,7 @@ __all__ = [
     "WAR_NOUNS",
     "LEAD_ROLES",
     "WORK_ROLES",
+    "ACADEMIC_ROLES",
     "FORMER_MODS",
     "FOUND_VERBS",
     "LEAD_VERBS",
@@ -25,6 +26,7 @@ __all__ = [
     "INVEST_VERBS",
     "INVEST_NOUNS",
     "SUBSIDIARY_NOUNS",
+    "SUBSIDIARY_MODS",
     "OWN_VERBS",
     "HQ_WORDS",
     "PRODUCT_NOUNS",
@@ -150,7 +152,27 @@ WORK_ROLES = LEAD_ROLES | {
     "programmer",
     "accountant",
     "banker",
+    # occupations whose "at X" / "X mathematician" names an employer, common in biographies
+    "astronaut",
+    "pilot",
+    "writer",
+    "journalist",
+    "commentator",
+    "presenter",
+    "mathematician",
+    "physicist",
+    "chemist",
+    "biologist",
+    "psychologist",
+    "psychiatrist",
+    "sociologist",
+    "historian",
+    "linguist",
+    "astronomer",
+    "statistician",
 }
+#: Roles whose "of" names a field, not an employer ("Professor of Psychology at Clark University").
+ACADEMIC_ROLES = {"professor", "lecturer", "reader", "emeritus"}
 FORMER_MODS = {"former", "once", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile"}
 FOUND_VERBS = {"found", "co-found", "cofound", "establish", "start", "create", "form", "launch", "set"}
 LEAD_VERBS = {"lead", "head", "run", "chair", "helm", "manage", "direct"}
@@ -190,6 +212,8 @@ SUBSIDIARY_NOUNS = {
     "imprint",
     "label",
 }
+#: Modifiers that make "company" a subsidiary: "a subsidiary company of Y", "a daughter company of Y".
+SUBSIDIARY_MODS = {"subsidiary", "daughter"}
 OWN_VERBS = {"own", "control"}
 HQ_WORDS = {"headquarter", "headquartered", "base", "based", "locate", "located", "situate", "situated"}
 PRODUCT_NOUNS = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities, Mention
+from ..mentions import DocEntities, Mention, looks_like_person_name
 from .lexicon import (
+    ACADEMIC_ROLES,
     APPOINT_VERBS,
     FORMER_MODS,
     FOUND_VERBS,
@@ -25,18 +26,22 @@ from .syntax import (
     only_orgs,
     only_people,
     prep_objects,
+    relative_antecedent,
     subject_of,
 )
 
-__all__ = ["role_appos", "role_title", "former_role", "founded", "appointed", "left", "joined"]
+__all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", "founded", "appointed",
+           "left", "joined"]
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
+    # "Professor of Psychology at Clark University": an academic's "of" names a field
+    preps = ("at", "for", "with") if role.lemma_.lower() in ACADEMIC_ROLES else ("of", "at", "for", "with")
     orgs = ents.as_organizations(
         [
             m
-            for o in prep_objects(role, "of", "at", "for", "with")
+            for o in prep_objects(role, *preps)
             for m in args_of(ents, o, create="Organization")
         ]
     )
@@ -105,7 +110,8 @@ def _emit_role(
 
 def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Jane Roe, CEO of Acme", "John Doe, once a VMware executive",
-    "X, the company's founder and chief architect", "X is the CEO of Y", "X (president and CEO)"."""
+    "X, the company's founder and chief architect", "X is the CEO of Y", "X (president and CEO)",
+    "X is chairman and CEO of Y" (the parser hangs "of Y" on the first role)."""
     if t.pos_ not in ("NOUN", "PROPN") or _role_kind(t) is None:
         return
     if ents.at(t) is not None and ents.at(t).type != "Organization":
@@ -120,6 +126,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_dep, t_head = anchor.dep_, anchor.head
     else:
         t_dep, t_head = t.dep_, t.head
+    if anchor.i != t.i and anchor.pos_ == "AUX" and anchor.lemma_ == "be":
+        # "X was a psychiatrist, and eventually a professor at Y": the role hangs on the verb
+        t_dep, t_head = "attr", anchor
     if t_dep == "appos":
         people = ents.as_people(args_of(ents, t_head))
     elif t_dep in ("attr", "oprd"):
@@ -130,16 +139,20 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         )
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
         people = ents.as_people(clause_subject(ents, t_head.head))
-    if False:
-        people = only_people(args_of(ents, t.head))
-    elif t.dep_ in ("attr", "oprd"):
-        people = only_people(
-            clause_subject(ents, t.head)
-            if t.dep_ == "attr"
-            else [m for s in children_with(t.head, "nsubj", "nsubjpass", "dobj") for m in args_of(ents, s)]
-        )
-    elif t.dep_ == "pobj" and t.head.lower_ == "as":  # "served as CEO of X"
-        people = only_people(clause_subject(ents, t.head.head))
+    elif t_dep == "nsubj" and t_head.lemma_ == "be":  # "Acme's interim CEO is Jane Roe"
+        people = ents.as_people([m for a in children_with(t_head, "attr") for m in args_of(ents, a)])
+    if not people:
+        # "the CEO of WTC, Andrew Messick, announced", "its founder, Jimmy Wales", "Ritual members
+        # Tom Mustaine and Marc Tardif": the name in apposition right after a definite role, or
+        # right after a role named by its organization
+        definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in anchor.children)
+        appos = [c for c in children_with(anchor, "appos") if c.i > anchor.i][:1]
+        if definite and not appos:  # the parser hangs the name on the organization: "CEO of X, Name"
+            appos = [c for o in prep_objects(anchor, "of") for c in children_with(o, "appos")
+                     if c.i > o.i and ents.at(c) is not None and ents.at(c).type == "Person"][:1]
+        people = only_people([m for c in appos if definite or (ents.doc[c.left_edge.i - 1].i == anchor.i
+                                                               and not prep_objects(anchor, "of"))
+                              for m in args_of(ents, c)])
     if not people:
         return
     roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
@@ -147,8 +160,15 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
     # of the company": a role without one shares the next role's
     orgs_of = [_role_org(ents, r) for r in roles]
+    # "a writer and former columnist for X", "a businessman, Chairman and CEO of X": the parser
+    # hangs the organization on the first noun of the coordination or the apposition
+    carrier = anchor if anchor.i != t.i and anchor.pos_ == "NOUN" else (
+        t_head if t_dep == "appos" and t_head.pos_ == "NOUN" and ents.at(t_head) is None else None)
+    if carrier is not None and roles and not any(orgs_of):
+        orgs_of[-1] = _role_org(ents, carrier)
     for k, r in enumerate(roles):
-        orgs = orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
+        orgs = (orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
+                or next((o for o in reversed(orgs_of[:k]) if o), []))  # "chairman and CEO of X"
         kind = _role_kind(r)
         if not orgs or kind is None:
             continue
@@ -157,12 +177,18 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
 
 
 def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "Apple CEO Steve Jobs", "former Texas Instruments manager Bill Murto": a role before a name."""
+    """ "Apple CEO Steve Jobs", "former Texas Instruments manager Bill Murto", "MIT professors A and B":
+    a role before a name."""
     m = ents.at(t)
     if m is None or m.type != "Person" or t.i != m.end - 1:
         return
+    first = m  # "MIT professors Harold Abelson and Gerald Sussman": the title before the first name
+    while t.dep_ == "conj" and ents.at(t.head) is not None and ents.at(t.head).type == "Person" \
+            and ents.at(t.head).start < first.start:
+        t = ents.doc[ents.at(t.head).end - 1]
+        first = ents.at(t)
     # compounds left of the name: [ORG] [former] ROLE words
-    i = m.start - 1
+    i = first.start - 1
     role_tokens = []
     doc = ents.doc
     while (
@@ -179,8 +205,10 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         i -= 1
     if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
         i -= 1
-    if not role_tokens or i < t.sent.start:
-        return
+    if i - 3 >= t.sent.start and doc[i].text == ")" and doc[i - 2].text == "(":  # "Stanford (SU) professor"
+        i -= 3
+    if not role_tokens or i < t.sent.start or (first is not m and role_tokens[0].tag_ != "NNS"):
+        return  # a title shared by coordinated names is plural; "CEO A and B" names only A
     org = ents.at(doc[i])
     if org is None or org.type != "Organization":
         return
@@ -199,6 +227,42 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         )
     )
     yield from _emit_role(m, role_tokens[-1], [org], kind, former, "role-title", 0.85)
+
+
+def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "Mathematician George Stibitz of Bell Telephone Laboratories", "Anna Wierzbicka at Warsaw
+    University": a person's name with "of" or "at" and an organization right after it."""
+    m = ents.at(t)
+    doc = ents.doc
+    if m is None or m.type != "Person" or m.kind != "name" or t.i != m.end - 1 or m.end + 1 >= t.sent.end:
+        return
+    if doc[m.end].lower_ not in ("of", "at") or not looks_like_person_name(m.text):
+        return
+    k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
+    org = ents.at(doc[k]) if k < t.sent.end else None
+    if org is None or org.type != "Organization" or org.start != k or ents.clusters[org.cluster].canonical is None \
+            and org.text.isupper() and len(org.text) <= 2:
+        return
+    if org.end < len(doc) and doc[org.end].tag_ == "POS":
+        return  # "Tim Cook at Apple's launch event": a place of the moment, not an employer
+    yield Candidate(m, "worksAt", org, t, "person-of", 0.7)
+
+
+def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "He was elected president and CEO of X, succeeding Y", "A succeeded B as CEO of X": the
+    predecessor in a leading role led the organization too."""
+    if t.pos_ != "VERB" or t.lemma_.lower() != "succeed":
+        return
+    predecessors = only_people([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+    if not predecessors:
+        return
+    roles = [r for r in prep_objects(t, "as") if _role_kind(r) == "lead"]
+    roles += [r for r in t.sent if r.pos_ in ("NOUN", "PROPN") and r.i < t.i and ents.at(r) is None
+              and _role_kind(r) == "lead"]
+    orgs = next((o for r in roles for o in [_role_org(ents, x) for x in _role_nouns(r)] if o), [])
+    for org in orgs:
+        for p in predecessors:
+            yield Candidate(org, "ledBy", p, t, "succeeded", 0.7)
 
 
 def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -234,8 +298,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             base = base.head
         if base.dep_ == "acl":  # "Maveron, a firm based in Seattle and co-founded by A"
             targets = only_orgs(args_of(ents, base.head))
-        elif lemma in FOUND_VERBS and only_people(agents):
-            targets = ents.as_organizations(clause_subject(ents, t))
+        elif lemma in FOUND_VERBS and only_people(agents):  # what people found is an organization
+            targets = ents.as_organizations(clause_subject(ents, t, create="Organization"))
         else:
             targets = only_orgs(clause_subject(ents, t))
         if not targets and t.dep_ in ("ROOT", "advcl") and not subject_of(t):
@@ -253,8 +317,13 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         objs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
         if lemma in FOUND_VERBS and people:
             objs = ents.as_organizations(
-                [m for o in children_with(t, "dobj") for m in args_of(ents, o, create="Organization")]
+                [m for o in children_with(t, "dobj")
+                 for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
+                           else args_of(ents, o, create="Organization"))]
             )
+            # "which she co-founded with her brother Jim": the people founded it with are founders too
+            people += [m for m in only_people([m for w in prep_objects(t, "with") for m in args_of(ents, w)])
+                       if m not in people]
         for org in objs:
             for p in people:
                 yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)
@@ -296,6 +365,8 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("step",) and not any(c.lower_ == "down" for c in t.children):
         return
+    if lemma == "leave" and any(c.lower_ == "behind" for c in t.children):
+        return  # "died in service, leaving behind a widow"
     if lemma in ("push", "force") and not any(c.lower_ == "out" for c in t.children):
         return
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
@@ -319,7 +390,10 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                     ]
                 )
     conf = 0.8
-    if not orgs and people:
+    if not orgs and people and not any(x.pos_ == "PROPN" for o in children_with(t, "dobj")
+                                       + prep_objects(t, "from", "at", "as") for x in o.subtree):
+        # "Canion and Harris left", "left its board": the company the article is about; not when
+        # the verb names a place left that is no known organization ("resigned from Protea hotel")
         orgs, conf = only_orgs(ents.topic(t)), 0.65
     for p in people:
         for o in orgs:
@@ -327,12 +401,19 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
 
 
 def joined(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "A joined X from Y", "A works at X", "A previously worked at Y"."""
+    """ "A joined X from Y", "A works at X", "A previously worked at Y", "A was employed by X"."""
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB":
         return
-    people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve"} else []
+    people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve", "employ"} else []
     if not people:
+        return
+    if lemma == "employ":  # "X was employed by Y"
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            former = any(c.lower_ in FORMER_MODS for c in t.children)
+            for o in only_orgs([m for d in prep_objects(t, "by") for m in args_of(ents, d)]):
+                for p in people:
+                    yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "employed-by", 0.75)
         return
     if lemma in JOIN_VERBS:
         roles = [r for r in prep_objects(t, "as") if _role_kind(r)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities
+from ..mentions import ORG_KIND_NOUNS, ORG_NOUNS, DocEntities
 from .lexicon import FORMER_MODS, HQ_WORDS
 from .syntax import (
     Candidate,
@@ -24,7 +24,8 @@ __all__ = ["based"]
 
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "a New York City-based partner", "X is headquartered in Y", "Headquartered in Y, it …",
-    "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas"."""
+    "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas",
+    "X is a U.S. airline"."""
     lemma = t.lemma_.lower()
     lower = t.lower_
     if lower == "based" and t.i > 0 and ents.doc[t.i - 1].text in ("-", "–"):
@@ -42,6 +43,10 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in HQ_WORDS or lower in HQ_WORDS:
         places = only_places([m for o in prep_objects(t, "in", "at") for m in subtree_places(ents, o)])
+        fronted = _fronted(ents, t)
+        if fronted is not None:
+            yield fronted
+            return
         if not places:
             return
         strong = lemma.startswith("headquarter")  # people are based somewhere, never headquartered
@@ -49,8 +54,14 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = ents.as_organizations(clause_subject(ents, t.head), strong=strong)
         elif t.dep_ == "acl":
             orgs = ents.as_organizations(args_of(ents, t.head), strong=strong)
-        else:
-            orgs = ents.as_organizations(clause_subject(ents, t), strong=strong)
+            head = t.head
+            if not orgs and head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() not in ORG_NOUNS:
+                # "X is a manufacturer of airships based in Y": the parser hangs the participle on
+                # the thing made, which is not based anywhere
+                orgs = ents.as_organizations(args_of(ents, head.head.head), strong=strong)
+        else:  # "ZUMA is headquartered in Y": only an organization is headquartered
+            orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
+                                         strong=strong)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
         for o in orgs:
             for place in direct or places[:1]:
@@ -72,6 +83,14 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             for pl in places[:1]:
                 yield Candidate(o, "locatedIn", pl, t, "headquarters-in", 0.8)
         return
+    if t.pos_ == "NOUN" and lemma in ORG_KIND_NOUNS and t.dep_ in ("attr", "appos"):
+        # "X is a U.S. airline", "X, a New York law firm": a place named as the kind's modifier
+        places = [ents.at(c) for c in t.children if c.dep_ in ("compound", "nmod") and ents.at(c) is not None
+                  and ents.at(c).type == "Place" and ents.at(c).kind == "name"]
+        if places:
+            for o in ents.as_organizations(args_of(ents, t), strong=False):
+                yield Candidate(o, "locatedIn", places[0], t, "place-kind", 0.7)
+        return
     if lemma == "be" and prep_objects(t, "at", "with"):  # "Mary Major was previously at Facebook"
         people = only_people(clause_subject(ents, t))
         orgs = only_orgs([m for o in prep_objects(t, "at", "with") for m in args_of(ents, o)])
@@ -86,3 +105,35 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         if places:
             for o in only_orgs(clause_subject(ents, t)):
                 yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)
+
+
+def _fronted(ents: DocEntities, t) -> Candidate | None:
+    """ "Headquartered in McLean, Va., SAIC had …", "Founded in 1946 and headquartered in Michigan,
+    Kelly Services is …": a participle before the main clause describes the main clause's subject.
+    The small parser often mangles these, so the words are read in order: the first place after
+    the participle, then an organization after a comma that a verb follows."""
+    sent, doc = t.sent, ents.doc
+    if t.tag_ != "VBN" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ not in ("in", "at"):
+        return None
+    if any(ents.at(x) is not None and ents.at(x).type != "Place" for x in doc[sent.start:t.i]) or any(
+            x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN" for x in doc[sent.start:t.i]):
+        return None  # a subject or a finite verb before the participle: not fronted
+    place = None
+    for x in doc[t.i + 1: sent.end]:
+        m = ents.at(x)
+        if x.pos_ in ("VERB", "AUX") and x.tag_ != "VBN":
+            return None  # the main verb came before any organization
+        if m is None or x.i != m.start:
+            continue
+        if place is None:
+            if m.type != "Place":
+                return None
+            place = m
+        elif m.type == "Organization" and doc[m.start - 1].text == ",":
+            after = m.end
+            if after < sent.end and doc[after].text == "(":  # "Kelly Services (NASDAQ: KELYA) is"
+                after = next((y.i + 1 for y in doc[after:sent.end] if y.text == ")"), sent.end)
+            if after < sent.end and doc[after].pos_ in ("VERB", "AUX"):
+                return Candidate(m, "locatedIn", place, t, "fronted-headquartered", 0.8)
+            return None
+    return None

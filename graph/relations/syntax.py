@@ -35,6 +35,13 @@ def args_of(
     """
     out: list[Mention] = []
     heads = [token] + [t for t in token.conjuncts if t.i != token.i]
+    first = ents.at(token)
+    if first is not None and first.type == "Person":
+        # "by Mike Clark, Hayden Tennant and Lisa Humphries": the parser takes a list of names
+        # for an apposition
+        for c in token.children:
+            if c.dep_ == "appos" and c.i > token.i and ents.at(c) is not None and ents.at(c).type == "Person":
+                heads += [c] + [t for t in c.conjuncts if t.i != c.i]
     for head in heads:
         # "the new company, Walgreens Boots Alliance": a name in apposition beats resolving the description
         found = name_in_phrase(ents, head) if ents.at(head) is None else []
@@ -67,10 +74,32 @@ def args_of(
     return unique
 
 
+def listed_after(ents: DocEntities, found: list[Mention]) -> list[Mention]:
+    """*found* and the names listed after the last of them ("for A, B, C and D"), read in word order:
+    the parser often breaks long lists of names apart."""
+    if not found:
+        return found
+    out = list(found)
+    doc, i = ents.doc, found[-1].end
+    sent_end = doc[found[-1].start].sent.end
+    while i < sent_end and doc[i].lower_ in (",", "and", "&"):
+        j = i
+        while j < sent_end and doc[j].lower_ in (",", "and", "&", "the"):
+            j += 1
+        m = ents.at(doc[j]) if j < sent_end else None
+        if m is None or m.start != j or m.type != found[-1].type:
+            break
+        if m not in out:
+            out.append(m)
+        i = m.end
+    return out
+
+
 def name_in_phrase(ents: DocEntities, head) -> list[Mention]:
     """An appositive name heading a noun phrase: "the Chinese technology company Lenovo"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None:
+        if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None \
+                and ents.at(child).type != "Place":  # "a firm based in Sacramento, CA": CA is no name of the firm
             return [ents.at(c) for c in [child] + list(child.conjuncts) if ents.at(c) is not None]
     return []
 
@@ -151,13 +180,14 @@ def antecedent(relcl):
     return relcl.head
 
 
-def clause_subject(ents: DocEntities, token) -> list[Mention]:
+def clause_subject(ents: DocEntities, token, *, create: str | None = None) -> list[Mention]:
+    """Mentions for the subject of *token*'s clause; with *create*, as in :func:`args_of`."""
     out = []
     for s in subject_of(token):
         if s.lower_ in ("that", "which", "who", "whom") and s.dep_.startswith("nsubj"):
             out.extend(relative_antecedent(ents, s))
         else:
-            out.extend(args_of(ents, s))
+            out.extend(args_of(ents, s, create=create))
     return out
 
 
