@@ -36,7 +36,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
@@ -203,6 +203,11 @@ class Store:
     def replace_graph(self, graph: Graph) -> None:
         """Replace the named graph ``graph.identifier`` with *graph*'s triples, atomically."""
         raise NotImplementedError
+
+    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+        """Replace several named graphs, in order; each one atomically, together where a backend can."""
+        for graph in graphs:
+            self.replace_graph(graph)
 
     def remove_graph(self, name: str) -> bool:
         """Delete a named graph; return whether it existed."""
@@ -400,6 +405,25 @@ class OxigraphStore(Store):
                 self._store.extend(self._quads_of(graph, self._ox.NamedNode(name)))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph.identifier}: {exc}") from exc
+
+    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+        """New graphs in one transaction (a commit per article costs more than writing it); the
+        others (stored already, or named twice) replaced after them, in order, one at a time."""
+        fresh, again, seen = [], [], set()
+        for graph in graphs:
+            name = self._ox.NamedNode(_check_graph_name(str(graph.identifier)))
+            if name in seen or self._store.contains_named_graph(name):
+                again.append(graph)
+            else:
+                seen.add(name)
+                fresh.append((graph, name))
+        try:
+            self._store.extend([q for graph, name in fresh for q in self._quads_of(graph, name)])
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot write graphs {', '.join(str(g.identifier) for g, _ in fresh)}: "
+                             f"{exc}") from exc
+        for graph in again:
+            self.replace_graph(graph)
 
     def _quads_of(self, graph: Graph, name) -> list:
         """The triples of *graph* as Oxigraph quads in graph *name* and in the default graph."""

@@ -196,6 +196,18 @@ def test_a_triple_stays_while_one_graph_holds_it(any_store):
     assert len(any_store) == len(article_graph(other, []))
 
 
+
+def test_replace_graphs_new_stored_and_twice_named(any_store):
+    other = Article("IBM and Apple renew their deal.")
+    deal = [Fact(IBM, "partnersWith", APPLE, evidence="x", end=1)]
+    any_store.replace_graph(article_graph(other, deal))
+    # a new graph, one stored already (now without its fact), and the new one again, changed:
+    any_store.replace_graphs([article_graph(ARTICLE, FACTS), article_graph(other, []),
+                              article_graph(ARTICLE, [])])
+    assert any_store.graph_names() == sorted([str(article_iri(ARTICLE)), str(article_iri(other))])
+    assert len(any_store) == len(article_graph(ARTICLE, [])) + len(article_graph(other, []))
+    assert any_store.query("ASK { ?st ally:evidence ?e }").boolean is False  # the last versions only
+
 def test_oxigraph_store_written_by_other_tools_gets_its_union(tmp_path):
     import pyoxigraph as ox
 
