@@ -10,7 +10,7 @@ hash and URL, then measures, each in a fresh process:
   same components, the gazetteer ruler) with ``nlp.pipe(texts, n_process=N)``;
 - ``ingest``: :func:`graph.ingest.ingest_paths` from the JSONL file into a new
   Oxigraph store with N processes: reading, extraction rules, RDF and
-  one transaction per article included.
+  the store's transactions included.
 
 It prints words per second side by side, the ratio ingest/bare, the ratio to
 ``plain``, the speed-up from one to two processes, and the peak resident

@@ -5,8 +5,8 @@ synthetic facts (records), turned into RDF by :func:`graph.rdf.article_graph`
 (direct triples, statements with evidence, entities, article metadata), one
 named graph per article, until it holds the asked number of triples (default
 one million). Each backend then loads the articles through the store
-interface (:meth:`Store.replace_graph`, one transaction per article, as
-``alliances ingest`` does) and runs every named query of ``graph/queries/``.
+interface (:meth:`Store.replace_graph`, one transaction per article, as a
+feed of single articles is written) and runs every named query of ``graph/queries/``.
 
 The synthetic industry: a few thousand organizations (Microsoft, VMware and
 eighteen other real names first: popularity falls off as a power law, so
