@@ -619,3 +619,17 @@ def test_town_before_a_state_code_is_a_place(extractor):
     found = facts(extractor, "PJ Lynch Associates is a retained executive search firm based in Ridgefield, CT, "
                              "established in 1988.")
     assert has(found, "PJ Lynch Associates", "locatedIn", "Ridgefield, CT")
+
+
+# -- second KnowledgeNet round: founders ----------------------------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Erik Larsson is a Swedish programmer who founded the game studio Redleaf Games alongside Carl Berg "
+     "and Jonas Lind in 2011.", ("Redleaf Games", "ledBy", "Jonas Lind")),
+    ("Before joining the bank, Peter Hale founded and led Brightwater Analytics, where he advised retailers.",
+     ("Brightwater Analytics", "ledBy", "Peter Hale")),
+    ("Founded in 1921 by the brothers Karl Weber and Hans Weber, Weberwerk has become a large supplier of pumps.",
+     ("Weberwerk", "ledBy", "Hans Weber")),
+])
+def test_founders_alongside_shared_object_and_fronted_participle(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

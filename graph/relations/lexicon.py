@@ -20,6 +20,8 @@ __all__ = [
     "APPOINT_VERBS",
     "LEAVE_VERBS",
     "JOIN_VERBS",
+    "COFOUNDER_PREPS",
+    "POSITION_NOUNS",
     "ACQUIRE_VERBS",
     "ACQUIRE_NOUNS",
     "TALK_NOUNS",
@@ -194,6 +196,10 @@ LEAVE_VERBS = {
     "force",
 }
 JOIN_VERBS = {"join", "rejoin"}
+#: Prepositions naming the people something was founded with ("founded X alongside A and B").
+COFOUNDER_PREPS = ("with", "alongside")
+#: Nouns whose "with" / "at" names an employer ("held engineering positions with X").
+POSITION_NOUNS = {"position", "post", "job", "career", "tenure", "stint", "appointment"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take"}
 ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}

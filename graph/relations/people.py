@@ -8,11 +8,13 @@ from ..mentions import DocEntities, Mention, looks_like_person_name
 from .lexicon import (
     ACADEMIC_ROLES,
     APPOINT_VERBS,
+    COFOUNDER_PREPS,
     FORMER_MODS,
     FOUND_VERBS,
     JOIN_VERBS,
     LEAD_VERBS,
     LEAVE_VERBS,
+    POSITION_NOUNS,
     TITLE_WORDS,
     WORK_ROLES,
 )
@@ -302,6 +304,12 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             targets = ents.as_organizations(clause_subject(ents, t, create="Organization"))
         else:
             targets = only_orgs(clause_subject(ents, t))
+        last = max((a.end for a in agents if a.kind == "name"), default=0)
+        if not targets and t.i == t.sent.start and last + 1 < t.sent.end and ents.doc[last].text == ",":
+            # "Created in 1899 by engineers A and B, Acme has become …": the name after the fronted phrase
+            after = ents.at(ents.doc[last + 1])
+            targets = [after] if after is not None and after.start == last + 1 \
+                and after.type == "Organization" else []
         if not targets and t.dep_ in ("ROOT", "advcl") and not subject_of(t):
             targets = only_orgs(ents.topic(t))  # a fragment: "Founded by A in 1984 …"
         for org in targets:
@@ -314,15 +322,21 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(a, "partnersWith", org, t, "consortium-led-by", 0.75)
     else:
         people = ents.as_people(clause_subject(ents, t))
-        objs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+        dobjs = children_with(t, "dobj")
+        if not dobjs and lemma in FOUND_VERBS:  # "A founded and led X": the verbs share their object
+            dobjs = [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i
+                     and c.lemma_.lower() in FOUND_VERBS | LEAD_VERBS for o in children_with(c, "dobj")][:1]
+        objs = only_orgs([m for o in dobjs for m in args_of(ents, o)])
         if lemma in FOUND_VERBS and people:
             objs = ents.as_organizations(
-                [m for o in children_with(t, "dobj")
+                [m for o in dobjs
                  for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
                            else args_of(ents, o, create="Organization"))]
             )
             # "which she co-founded with her brother Jim": the people founded it with are founders too
-            people += [m for m in only_people([m for w in prep_objects(t, "with") for m in args_of(ents, w)])
+            # (the parser may hang "alongside A" on the object)
+            people += [m for m in only_people([m for x in [t, *dobjs] for w in prep_objects(x, *COFOUNDER_PREPS)
+                                               for m in args_of(ents, w)])
                        if m not in people]
         for org in objs:
             for p in people:
