@@ -633,3 +633,15 @@ def test_town_before_a_state_code_is_a_place(extractor):
 ])
 def test_founders_alongside_shared_object_and_fronted_participle(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: roles ---------------------------------------------------
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("Tom Reed is a retired American executive who served as CEO of Sony Music from 1990 to 1994 and CEO of "
+     "Warner Bros. from 1996 to 1999.", ("Warner Bros.", "ledBy", "Tom Reed"), True),
+    ("Before that, Anna Berg was Director of Marketing and Sales at Spotify, where she led a team of forty.",
+     ("Anna Berg", "worksAt", "Spotify"), True),
+])
+def test_second_role_on_the_verb_and_field_at(extractor, text, triple, expected):
+    assert has(facts(extractor, text), *triple) is expected

@@ -40,13 +40,12 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
     # "Professor of Psychology at Clark University": an academic's "of" names a field
     preps = ("at", "for", "with") if role.lemma_.lower() in ACADEMIC_ROLES else ("of", "at", "for", "with")
-    orgs = ents.as_organizations(
-        [
-            m
-            for o in prep_objects(role, *preps)
-            for m in args_of(ents, o, create="Organization")
-        ]
-    )
+    objs = []
+    for o in prep_objects(role, *preps):
+        # "VP of Engineering at Flock": the field's "at" names the employer
+        at = prep_objects(o, "at", "with") if o.head.lower_ == "of" and ents.at(o) is None else []
+        objs += at or [o]
+    orgs = ents.as_organizations([m for o in objs for m in args_of(ents, o, create="Organization")])
     if not orgs:
         orgs = only_orgs([m for p in children_with(role, "poss") for m in args_of(ents, p)])
     if not orgs:
@@ -128,6 +127,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_dep, t_head = anchor.dep_, anchor.head
     else:
         t_dep, t_head = t.dep_, t.head
+    if anchor.i != t.i and anchor.pos_ == "VERB" and any(_role_kind(r) for r in prep_objects(anchor, "as")):
+        # "served as CEO of A from 1983 and CEO of B from 1994": the parser hangs the second role on the verb
+        t_dep, t_head = "pobj", next(c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "as")
     if anchor.i != t.i and anchor.pos_ == "AUX" and anchor.lemma_ == "be":
         # "X was a psychiatrist, and eventually a professor at Y": the role hangs on the verb
         t_dep, t_head = "attr", anchor
