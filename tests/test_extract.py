@@ -645,3 +645,13 @@ def test_founders_alongside_shared_object_and_fronted_participle(extractor, text
 ])
 def test_second_role_on_the_verb_and_field_at(extractor, text, triple, expected):
     assert has(facts(extractor, text), *triple) is expected
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Before that, Sarah Cole held senior engineering positions with Boeing and Raytheon.",
+     ("Sarah Cole", "worksAt", "Boeing")),
+    ("Sarah Cole accepted a position at Boeing in 2015.", ("Sarah Cole", "worksAt", "Boeing")),
+    ("Sarah Cole left her position at Boeing in 2015.", ("Sarah Cole", "formerlyAt", "Boeing")),
+])
+def test_position_with_an_employer(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

@@ -33,7 +33,7 @@ from .syntax import (
 )
 
 __all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", "founded", "appointed",
-           "left", "joined"]
+           "left", "joined", "position"]
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
@@ -453,3 +453,24 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         for o in only_orgs([m for d in prep_objects(t, "at", "for") for m in args_of(ents, d)]):
             for p in people:
                 yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "works-at", 0.75)
+
+
+def position(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "He held engineering positions with X and Y", "her position at X", "took a job with X"."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in POSITION_NOUNS:
+        return
+    orgs = only_orgs([m for o in prep_objects(t, "with", "at", "for") for m in args_of(ents, o)])
+    if not orgs:
+        return
+    anchor = t
+    while anchor.dep_ == "conj":
+        anchor = anchor.head
+    verb = anchor.head if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" else None
+    if verb is not None:
+        people = only_people(clause_subject(ents, verb))
+    else:
+        people = only_people([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+    former = has_former(t) or (verb is not None and verb.lemma_.lower() in LEAVE_VERBS)  # "left her post at X"
+    for p in people:
+        for o in orgs:
+            yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "position-with", 0.7)
