@@ -443,6 +443,24 @@ def _clean(span, doc) -> tuple[int, int]:
     return start, end
 
 
+def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
+    """A name NER cut at a word the parser keeps inside it: "Low | Cost Vans Ltd", "Dave | Bell".
+
+    A capitalized proper noun with no entity of its own joins the name when it is a compound of a
+    word of the name (before it) or the name's last word is its compound (after it).
+    """
+    def free(t) -> bool:
+        return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_
+                and t.lower_ not in _ROLE_WORDS and t.lower_ not in _HONORIFICS)
+
+    while start > 0 and free(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end and doc[start - 1].sent.start < start - 1:
+        start -= 1  # not a sentence's first word, whose capital says nothing
+    while end < len(doc) and free(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        end += 1
+    return start, end
+
+
 def find_entities(doc, gazetteer=None) -> DocEntities:
     """Collect the entity mentions of a parsed article and group them into entities."""
     raw: list[Mention] = []
@@ -461,6 +479,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if in_headline[ent.start] and not canonical and ent.text not in body_texts:
             continue
         start, end = _clean(ent, doc)
+        if type_ in ("Organization", "Person") and not canonical and start < end:
+            start, end = _rejoin_cut_name(doc, start, end)
         if start >= end:
             continue
         dash = next((i for i in range(start + 1, end - 1) if doc[i].text in ("-", "–", "—")

@@ -655,3 +655,16 @@ def test_second_role_on_the_verb_and_field_at(extractor, text, triple, expected)
 ])
 def test_position_with_an_employer(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: names NER cuts or misses -----------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Tom established Green Leaf Garden Supplies Ltd in 2004 after ten years in retail.",
+     ("Green Leaf Garden Supplies Ltd", "ledBy", "Tom")),
+    ("Later, Laura co-founded Brightline Labs, a regional ISP serving the coast.",
+     ("Brightline Labs", "ledBy", "Laura")),
+    ("In 2011 Henrik founded Tavolo Foods by buying two small bakeries.", ("Tavolo Foods", "ledBy", "Henrik")),
+])
+def test_founded_names_ner_cuts_or_misses(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

@@ -324,6 +324,11 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(a, "partnersWith", org, t, "consortium-led-by", 0.75)
     else:
         people = ents.as_people(clause_subject(ents, t))
+        if not people and lemma in FOUND_VERBS and children_with(t, "dobj") and children_with(t, "nsubj"):
+            # "In 2008 Graeme founded Xanitos": a first name NER missed, when the object is a name too
+            dobj = children_with(t, "dobj")[0]
+            if dobj.pos_ == "PROPN" and (ents.at(dobj) is None or ents.at(dobj).type == "Organization"):
+                people = only_people(clause_subject(ents, t, create="Person"))
         dobjs = children_with(t, "dobj")
         if not dobjs and lemma in FOUND_VERBS:  # "A founded and led X": the verbs share their object
             dobjs = [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i
