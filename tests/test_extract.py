@@ -668,3 +668,16 @@ def test_position_with_an_employer(extractor, text, triple):
 ])
 def test_founded_names_ner_cuts_or_misses(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: subsidiaries -------------------------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Harbor Holdings is the parent company to Harbor Marine Services.",
+     ("Harbor Marine Services", "subsidiaryOf", "Harbor Holdings")),
+    ("A subsidiary of Nordic Media Group, StreamNorth is a video platform for children.",
+     ("StreamNorth", "subsidiaryOf", "Nordic Media Group")),
+    ("Velora's parent company is Daiko Industries (Japan).", ("Velora", "subsidiaryOf", "Daiko Industries")),
+])
+def test_parent_company_to_fronted_subsidiary_parent_is(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

@@ -113,9 +113,13 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
         if t.dep_ == "attr":
             parents = ents.as_organizations(clause_subject(ents, t.head))
-            children = children or ents.as_organizations(owners)
+            children = children or ents.as_organizations(owners) or ents.as_organizations(
+                [m for o in prep_objects(t.head, "to", "for") for m in args_of(ents, o)])  # "is the parent company to X"
         elif t.dep_ == "appos":
             parents = ents.as_organizations(args_of(ents, t.head))
+            children = children or ents.as_organizations(owners)
+        elif t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "X's parent company is Y"
+            parents = ents.as_organizations([m for a in children_with(t.head, "attr") for m in args_of(ents, a)])
             children = children or ents.as_organizations(owners)
         else:  # "Parent X is controlled by …", "X's parent company Y"
             parents = ents.as_organizations([m for c in children_with(t, "appos") for m in args_of(ents, c)])
@@ -153,6 +157,9 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
             children = [m for m in only_orgs(args_of(ents, t.head)) if m not in parents]
             if not children:  # fronted: "A regional subsidiary of Y, X supplies …"
                 children = only_orgs([m for c in children_with(t, "appos") for m in args_of(ents, c)])
+            if not children and t.dep_ == "nsubj":  # the parser takes both for subjects of the verb
+                children = ents.as_organizations([m for c in children_with(t.head, "nsubj") if c.i > t.i
+                                                  for m in args_of(ents, c, create="Organization")])
         else:
             children = only_orgs([m for c in children_with(t, "appos") for m in args_of(ents, c)])
         for c in children:
