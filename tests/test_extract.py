@@ -681,3 +681,15 @@ def test_founded_names_ner_cuts_or_misses(extractor, text, triple):
 ])
 def test_parent_company_to_fronted_subsidiary_parent_is(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: places -------------------------------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Hartwell Construction Group is a general contractor firm serving the commercial building industry "
+     "based in Ohio.", ("Hartwell Construction Group", "locatedIn", "Ohio")),
+    ("She was an analyst at Redwood Capital Partners, a private lender with a large loan capacity headquartered in Denver.",
+     ("Redwood Capital Partners", "locatedIn", "Denver")),
+])
+def test_participle_hung_inside_the_description(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

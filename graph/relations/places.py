@@ -55,10 +55,12 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         elif t.dep_ == "acl":
             orgs = ents.as_organizations(args_of(ents, t.head), strong=strong)
             head = t.head
-            if not orgs and head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() not in ORG_NOUNS:
-                # "X is a manufacturer of airships based in Y": the parser hangs the participle on
-                # the thing made, which is not based anywhere
-                orgs = ents.as_organizations(args_of(ents, head.head.head), strong=strong)
+            if not orgs and head.lemma_.lower() not in ORG_NOUNS and ents.at(head) is None:
+                # "X is a manufacturer of airships based in Y", "X is a firm serving the industry based
+                # in Y": the parser hangs the participle on a thing inside the description, which is
+                # not based anywhere; the description it belongs to is
+                orgs = ents.as_organizations(args_of(ents, _description_above(head)), strong=strong) \
+                    if _description_above(head) is not None else []
         else:  # "ZUMA is headquartered in Y": only an organization is headquartered
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
@@ -105,6 +107,21 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         if places:
             for o in only_orgs(clause_subject(ents, t)):
                 yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)
+
+
+def _description_above(noun):
+    """The predicate or appositive noun a noun hangs below through prepositions, nouns and
+    participles ("a firm serving the **industry**" → firm), else None."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ in ("attr", "appos") and node.i != noun.i and node.pos_ in ("NOUN", "PROPN"):
+            return node
+        if node.dep_ not in ("pobj", "prep", "dobj", "acl", "compound", "conj") or node.head.i == node.i:
+            return None
+        if node.pos_ == "VERB" and node.dep_ != "acl":
+            return None
+        node = node.head
+    return None
 
 
 def _fronted(ents: DocEntities, t) -> Candidate | None:
