@@ -693,3 +693,15 @@ def test_parent_company_to_fronted_subsidiary_parent_is(extractor, text, triple)
 ])
 def test_participle_hung_inside_the_description(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Before joining Corvexa, Tomas was Chairman of Brightpath Networks, a company he co-founded in 2004.",
+     ("Tomas", "worksAt", "Brightpath Networks")),
+    ("Kowalczyk joined the Ontario Dairy Cooperative in 2003 as chief executive officer of the Dairy Farmers "
+     "Credit Union.", ("Dairy Farmers Credit Union", "ledBy", "Kowalczyk")),
+    ("Okafor is a distinguished professor at Tufts University.",
+     ("Okafor", "worksAt", "Tufts University")),
+])
+def test_a_single_name_ner_missed_in_a_person_slot(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

@@ -141,6 +141,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
             if t_dep == "attr"
             else [m for s in children_with(t_head, "nsubj", "nsubjpass", "dobj") for m in args_of(ents, s)]
         )
+        if not people and t_dep == "attr":  # "Denis was Chairman of X": a first name NER missed
+            people = only_people(clause_subject(ents, t_head, create="Person"))
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
         people = ents.as_people(clause_subject(ents, t_head.head))
     elif t_dep == "nsubj" and t_head.lemma_ == "be":  # "Acme's interim CEO is Jane Roe"
@@ -427,6 +429,8 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     if t.pos_ != "VERB":
         return
     people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve", "employ"} else []
+    if not people and lemma in JOIN_VERBS | {"work"}:  # "Bock joined X": a surname NER missed
+        people = only_people(clause_subject(ents, t, create="Person"))
     if not people:
         return
     if lemma == "employ":  # "X was employed by Y"
@@ -438,7 +442,8 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in JOIN_VERBS:
         roles = [r for r in prep_objects(t, "as") if _role_kind(r)]
-        lead = any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
+        own = [(r, o) for r in roles for o in _role_org(ents, r)]  # "as CEO of its credit union, X"
+        lead = not own and any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
         for o in ents.as_organizations(
             [m for d in children_with(t, "dobj") for m in args_of(ents, d, create="Organization")]
         ):
@@ -449,6 +454,9 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         for o in only_orgs([m for d in prep_objects(t, "from") for m in args_of(ents, d)]):
             for p in people:
                 yield Candidate(p, "formerlyAt", o, t, "joined-from", 0.8)
+        for r, o in own:
+            for p in people:
+                yield from _emit_role(p, r, [o], _role_kind(r), has_former(r), "joined-as-of", 0.8)
     elif lemma == "serve" and not prep_objects(t, "as"):  # "Yefremov served in the Soviet Army"
         for o in only_orgs([m for d in prep_objects(t, "in", "with", "at", "on") for m in args_of(ents, d)]):
             for p in people:
