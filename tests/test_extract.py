@@ -705,3 +705,8 @@ def test_participle_hung_inside_the_description(extractor, text, triple):
 ])
 def test_a_single_name_ner_missed_in_a_person_slot(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+def test_a_founding_member_founded_it(extractor):
+    found = facts(extractor, "Priya Raman is an Indian lawyer and a founding member of the Coastal Rights Foundation.")
+    assert has(found, "Coastal Rights Foundation", "ledBy", "Priya Raman")

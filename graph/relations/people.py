@@ -70,6 +70,8 @@ def _role_kind(role) -> str | None:
     """
     mods = {c.lower_ for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
     words = {role.lower_, role.lemma_.lower()} | mods
+    if "founding" in words and role.lemma_.lower() in WORK_ROLES:
+        return "lead"  # "a founding member / director / chair of X" founded it
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
         return "work" if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES else None
     if role.lower_ in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
