@@ -316,11 +316,16 @@ class DocEntities:
         "Michael co-founded Affinity Path": the object of "co-founded" is an organization
         whatever NER says; the name is the run of proper nouns ending at *token*.
         """
-        if self.at(token) is not None or not token.text[:1].isupper() or not (
+        if self.at(token) is None and type_ == "Organization" and _coined(token.text) \
+                and token.pos_ in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
+            coined = True  # "Paul co-founded agent3", "the genetics company 23andMe": a coined brand name
+        elif self.at(token) is not None or not token.text[:1].isupper() or not (
                 token.pos_ == "PROPN" or (type_ == "Product" and token.text.isupper() and len(token) > 1)):
             return None
+        else:
+            coined = False
         start = token.i
-        while start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
+        while not coined and start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
                 self.doc[start - 1].text[:1].isupper() and self.at(self.doc[start - 1]) is None:
             start -= 1
         end = token.i + 1
@@ -441,6 +446,19 @@ def _clean(span, doc) -> tuple[int, int]:
                            or (end - start > 1 and doc[end - 1].lower_ in ("of", "and", "for", "the", "&"))):
         end -= 1
     return start, end
+
+
+def _coined(word: str) -> bool:
+    """Whether a word is shaped like a coined brand name, whatever its case: letters with digits
+    ("agent3", "23andMe") or a capital inside ("eWorld").
+
+    >>> _coined("23andMe"), _coined("eWorld"), _coined("company"), _coined("2010")
+    (True, True, False, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not word.replace("-", "").replace(".", "").isalnum():
+        return False
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) and word[:1].islower()
 
 
 def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:

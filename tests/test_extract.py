@@ -710,3 +710,8 @@ def test_a_single_name_ner_missed_in_a_person_slot(extractor, text, triple):
 def test_a_founding_member_founded_it(extractor):
     found = facts(extractor, "Priya Raman is an Indian lawyer and a founding member of the Coastal Rights Foundation.")
     assert has(found, "Coastal Rights Foundation", "ledBy", "Priya Raman")
+
+
+def test_a_coined_lowercase_brand_in_an_organization_slot(extractor):
+    found = facts(extractor, "In 2015 Daniel Moore co-founded data4good to help charities use their data.")
+    assert has(found, "data4good", "ledBy", "Daniel Moore")
