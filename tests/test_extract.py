@@ -715,3 +715,13 @@ def test_a_founding_member_founded_it(extractor):
 def test_a_coined_lowercase_brand_in_an_organization_slot(extractor):
     found = facts(extractor, "In 2015 Daniel Moore co-founded data4good to help charities use their data.")
     assert has(found, "data4good", "ledBy", "Daniel Moore")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Designed in 1972 at Bell Labs by Carla Diaz, Tom Baker and Wen Li, the language spread quickly.",
+     ("Wen Li", "worksAt", "Bell Labs")),
+    ("The compound was first synthesized in 1990 by Maria Santos and Peter Kim at Duke University.",
+     ("Peter Kim", "worksAt", "Duke University")),
+])
+def test_made_at_an_institution_by_its_people(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

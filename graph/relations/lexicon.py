@@ -22,6 +22,7 @@ __all__ = [
     "JOIN_VERBS",
     "COFOUNDER_PREPS",
     "POSITION_NOUNS",
+    "WORK_PRODUCT_VERBS",
     "ACQUIRE_VERBS",
     "ACQUIRE_NOUNS",
     "TALK_NOUNS",
@@ -198,6 +199,9 @@ LEAVE_VERBS = {
 JOIN_VERBS = {"join", "rejoin"}
 #: Prepositions naming the people something was founded with ("founded X alongside A and B").
 COFOUNDER_PREPS = ("with", "alongside")
+#: Verbs of making something at an institution: "developed at X by A and B" says A and B worked at X.
+WORK_PRODUCT_VERBS = {"develop", "create", "invent", "generate", "design", "discover", "synthesize", "devise",
+                      "write", "build", "pioneer", "conceive"}
 #: Nouns whose "with" / "at" names an employer ("held engineering positions with X").
 POSITION_NOUNS = {"position", "post", "job", "career", "tenure", "stint", "appointment"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take"}

@@ -16,6 +16,7 @@ from .lexicon import (
     LEAVE_VERBS,
     POSITION_NOUNS,
     TITLE_WORDS,
+    WORK_PRODUCT_VERBS,
     WORK_ROLES,
 )
 from .syntax import (
@@ -28,12 +29,13 @@ from .syntax import (
     only_orgs,
     only_people,
     prep_objects,
+    listed_after,
     relative_antecedent,
     subject_of,
 )
 
 __all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", "founded", "appointed",
-           "left", "joined", "position"]
+           "left", "joined", "position", "made_at"]
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
@@ -489,3 +491,28 @@ def position(ents: DocEntities, t) -> Iterator[Candidate]:
     for p in people:
         for o in orgs:
             yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "position-with", 0.7)
+
+
+def made_at(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "It was developed in 1959 at the University of X by A, B and C", "created at X by A": the
+    makers worked at the institution."""
+    if t.pos_ != "VERB" or t.tag_ != "VBN" or t.lemma_.lower() not in WORK_PRODUCT_VERBS:
+        return
+    # the small parser hangs "by" and "at" on any noun of the phrase, so read it in word order
+    doc, span = ents.doc, range(t.left_edge.i, t.right_edge.i + 1)
+
+    def name_after(word: str, type_: str) -> list[Mention]:
+        out = []
+        for i in span:
+            if doc[i].lower_ == word and i + 1 < len(doc):
+                k = i + 1 + (doc[i + 1].lower_ == "the")
+                m = ents.at(doc[k]) if k < len(doc) else None
+                if m is not None and m.start == k and m.type == type_:
+                    out.append(m)
+        return out
+
+    people = listed_after(ents, name_after("by", "Person")[:1])
+    orgs = name_after("at", "Organization")
+    for p in people:
+        for o in orgs:
+            yield Candidate(p, "worksAt", o, t, "made-at-by", 0.65)
