@@ -725,3 +725,12 @@ def test_a_coined_lowercase_brand_in_an_organization_slot(extractor):
 ])
 def test_made_at_an_institution_by_its_people(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The prize went to Lena Holm of Uppsala University and the Karolinska Institute.",
+     ("Lena Holm", "worksAt", "Karolinska Institute")),
+    ("The method was refined by Mark Evans at Canada's McGill University.", ("Mark Evans", "worksAt", "McGill University")),
+])
+def test_person_of_listed_and_possessive_place(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

@@ -249,13 +249,18 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
     if doc[m.end].lower_ not in ("of", "at") or not looks_like_person_name(m.text):
         return
     k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
+    place = ents.at(doc[k]) if k < t.sent.end else None
+    if place is not None and place.type == "Place" and place.start == k and place.end + 1 < t.sent.end \
+            and doc[place.end].tag_ == "POS":
+        k = place.end + 1  # "Cliff Goddard at Australia's Griffith University"
     org = ents.at(doc[k]) if k < t.sent.end else None
     if org is None or org.type != "Organization" or org.start != k or ents.clusters[org.cluster].canonical is None \
             and org.text.isupper() and len(org.text) <= 2:
         return
     if org.end < len(doc) and doc[org.end].tag_ == "POS":
         return  # "Tim Cook at Apple's launch event": a place of the moment, not an employer
-    yield Candidate(m, "worksAt", org, t, "person-of", 0.7)
+    for o in listed_after(ents, [org]):  # "Osamu Shimomura of Boston University and the X Laboratory"
+        yield Candidate(m, "worksAt", o, t, "person-of", 0.7)
 
 
 def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
