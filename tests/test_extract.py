@@ -734,3 +734,8 @@ def test_made_at_an_institution_by_its_people(extractor, text, triple):
 ])
 def test_person_of_listed_and_possessive_place(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+def test_taught_at_is_employment(extractor):
+    found = facts(extractor, "Helen Brooks is an economist who taught at Princeton University for twenty years.")
+    assert has(found, "Helen Brooks", "worksAt", "Princeton University")

@@ -437,6 +437,8 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB":
         return
+    if lemma in ("teach", "lecture"):  # "taught at Harvard and Yale": a teacher works there
+        lemma = "work"
     people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve", "employ"} else []
     if not people and lemma in JOIN_VERBS | {"work"}:  # "Bock joined X": a surname NER missed
         people = only_people(clause_subject(ents, t, create="Person"))
