@@ -739,3 +739,9 @@ def test_person_of_listed_and_possessive_place(extractor, text, triple):
 def test_taught_at_is_employment(extractor):
     found = facts(extractor, "Helen Brooks is an economist who taught at Princeton University for twenty years.")
     assert has(found, "Helen Brooks", "worksAt", "Princeton University")
+
+
+def test_commissioner_of_a_department_works_there(extractor):
+    found = facts(extractor, "Dr. Maria Lopez has been the Commissioner of the Oregon Department of Transportation "
+                             "since 2019.")
+    assert has(found, "Maria Lopez", "worksAt", "Oregon Department of Transportation")

@@ -173,6 +173,13 @@ WORK_ROLES = LEAD_ROLES | {
     "linguist",
     "astronomer",
     "statistician",
+    # public and academic offices whose "of X" names the body served
+    "commissioner",
+    "administrator",
+    "superintendent",
+    "rector",
+    "provost",
+    "chancellor",
 }
 #: Roles whose "of" names a field, not an employer ("Professor of Psychology at Clark University").
 ACADEMIC_ROLES = {"professor", "lecturer", "reader", "emeritus"}
