@@ -283,20 +283,31 @@ class DocEntities:
                 other.type = type_
         mention.type = type_
 
-    def as_organizations(self, mentions: list[Mention], *, strong: bool = True) -> list[Mention]:
+    def as_organizations(self, mentions: list[Mention], *, strong: bool = True,
+                         places: bool = False) -> list[Mention]:
         """Mentions in a slot only an organization fills ("X is headquartered in", "X's parent
         company"): a name NER typed as a person or product is retyped, since NER is least
         reliable on unknown company names. Gazetteer entities keep their type. In a *strong*
         slot any such name is retyped; in a weak one ("based in", which people can be too)
-        only names with an organization word ("Venturi Automobiles")."""
+        only names with an organization word ("Venturi Automobiles"). With *places*, in a slot
+        no place fills ("joined X", "resigned from X", "a scholar at X"), a one-part place name
+        the article never puts after "in" is retyped too ("joined Timbercreek")."""
         out = []
         for m in mentions:
+            if places and m.type == "Place" and m.kind == "name" and not self.clusters[m.cluster].canonical \
+                    and "," not in m.text and not m.text.isupper() and not self._used_as_place(m.cluster):
+                self.retype(m, "Organization")
             if (m.type in ("Person", "Product") and m.kind == "name" and not self.clusters[m.cluster].canonical
                     and (strong or m.type == "Product" or looks_like_organization(m.text))):
                 self.retype(m, "Organization")
             if m.type == "Organization":
                 out.append(m)
         return out
+
+    def _used_as_place(self, cluster: int) -> bool:
+        """Whether a mention of *cluster* follows "in", "from", "to" or "near" as a place does."""
+        return any(m.cluster == cluster and m.start > 0 and self.doc[m.start - 1].lower_ in ("in", "near", "to")
+                   for m in self.mentions)
 
     def as_people(self, mentions: list[Mention]) -> list[Mention]:
         """Mentions in a slot only a person fills ("X, CEO of Y"): a name NER typed as an

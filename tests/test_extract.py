@@ -745,3 +745,14 @@ def test_commissioner_of_a_department_works_there(extractor):
     found = facts(extractor, "Dr. Maria Lopez has been the Commissioner of the Oregon Department of Transportation "
                              "since 2019.")
     assert has(found, "Maria Lopez", "worksAt", "Oregon Department of Transportation")
+
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("Daniel Weiss joined Fairhaven in February 2012 as Analyst, Global Real Estate.",
+     ("Daniel Weiss", "worksAt", "Fairhaven"), True),
+    ("At Openline he was Country Manager for Ireland.", ("he", "worksAt", "Ireland"), False),
+])
+def test_a_place_name_in_an_employer_slot(extractor, text, triple, expected):
+    found = facts(extractor, text)
+    assert has(found, *triple) is expected
+    assert not any(o == "ireland" for _, _, o in found)

@@ -47,7 +47,10 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
         # "VP of Engineering at Flock": the field's "at" names the employer
         at = prep_objects(o, "at", "with") if o.head.lower_ == "of" and ents.at(o) is None else []
         objs += at or [o]
-    orgs = ents.as_organizations([m for o in objs for m in args_of(ents, o, create="Organization")])
+    orgs = []
+    for o in objs:  # "a scholar at X": no place is worked at; "manager for Ireland" names a territory
+        orgs += ents.as_organizations(args_of(ents, o, create="Organization"),
+                                      places=o.head.lower_ in ("at", "with"))
     if not orgs:
         orgs = only_orgs([m for p in children_with(role, "poss") for m in args_of(ents, p)])
     if not orgs:
@@ -456,7 +459,7 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         own = [(r, o) for r in roles for o in _role_org(ents, r)]  # "as CEO of its credit union, X"
         lead = not own and any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
         for o in ents.as_organizations(
-            [m for d in children_with(t, "dobj") for m in args_of(ents, d, create="Organization")]
+            [m for d in children_with(t, "dobj") for m in args_of(ents, d, create="Organization")], places=True
         ):
             for p in people:
                 yield Candidate(p, "worksAt", o, t, "joined", 0.75)
