@@ -526,7 +526,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 and doc[end + 1].lower_ not in _HYPHEN_PARTICIPLES):
             continue  # part of a hyphenated word: "Voice-over-IP", not an organization
         # "Compaq Computer Corporation": the fullest name the text gives, not only the known part
-        while (type_ == "Organization" and end < len(doc) and doc[end].text[:1].isupper()
+        while (type_ == "Organization" and end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "plc")
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
             end += 1
         # "Raymond James Financial, Inc.": a suffix after a comma is still the name

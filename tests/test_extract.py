@@ -756,3 +756,13 @@ def test_a_place_name_in_an_employer_slot(extractor, text, triple, expected):
     found = facts(extractor, text)
     assert has(found, *triple) is expected
     assert not any(o == "ireland" for _, _, o in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("In 2001 it bought Harland Marine Systems, the naval shipbuilding subsidiary of the Imperial Engineering "
+     "Company plc, for $2 billion.", ("Harland Marine Systems", "subsidiaryOf", "Imperial Engineering Company plc")),
+    ("She served as Chief Operations Officer at Telvora, the Kenyan mobile subsidiary of the Umoja Group Holdings, "
+     "until 2015.", ("Telvora", "subsidiaryOf", "Umoja Group Holdings")),
+])
+def test_subsidiary_apposition_and_lowercase_plc(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
