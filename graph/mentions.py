@@ -422,6 +422,8 @@ _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director"
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
                "founding", "interim", "acting", "deputy"}
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+_TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
+_REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
 
 
@@ -584,6 +586,12 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             entry = gazetteer.lookup(text)
             if entry is not None:
                 canonical, type_ = entry.name, entry.type
+        of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None) if type_ == "Place" else None
+        if of is not None and doc[of - 1].lower_ in _TOWN_WORDS and any(
+                doc[i].lower_ in _REGION_WORDS for i in range(of + 2, end)):
+            # "Taizhou City of Zhejiang Province": a town and the region it is in, two places
+            raw.append(Mention(start, of, doc[start:of].text, "Place"))
+            start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)

@@ -766,3 +766,9 @@ def test_a_place_name_in_an_employer_slot(extractor, text, triple, expected):
 ])
 def test_subsidiary_apposition_and_lowercase_plc(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+def test_a_town_of_a_province_is_two_places(extractor):
+    found = facts(extractor, "Hengda Textiles Co., Ltd. is located in Yiwu City of Zhejiang Province, China.")
+    assert has(found, "Hengda Textiles Co., Ltd.", "locatedIn", "Yiwu City")
+    assert has(found, "Hengda Textiles Co., Ltd.", "locatedIn", "Zhejiang Province, China")

@@ -65,6 +65,9 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
+        # "located in Shouguang City of Shandong Province": the region the town is in, too
+        direct += [m for o in prep_objects(t, "in", "at") for r in prep_objects(o, "of")
+                   for m in only_places(args_of(ents, r)) if m not in direct]
         for o in orgs:
             for place in direct or places[:1]:
                 yield Candidate(o, "locatedIn", place, t, "headquartered-in", 0.85)
