@@ -772,3 +772,8 @@ def test_a_town_of_a_province_is_two_places(extractor):
     found = facts(extractor, "Hengda Textiles Co., Ltd. is located in Yiwu City of Zhejiang Province, China.")
     assert has(found, "Hengda Textiles Co., Ltd.", "locatedIn", "Yiwu City")
     assert has(found, "Hengda Textiles Co., Ltd.", "locatedIn", "Zhejiang Province, China")
+
+
+def test_one_of_the_founders(extractor):
+    found = facts(extractor, "Laura Stein is one of the co-founders of Brightline Robotics.")
+    assert has(found, "Brightline Robotics", "ledBy", "Laura Stein")

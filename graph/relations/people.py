@@ -134,6 +134,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_dep, t_head = anchor.dep_, anchor.head
     else:
         t_dep, t_head = t.dep_, t.head
+    if t_dep == "pobj" and t_head.lower_ == "of" and t_head.head.lower_ == "one" and t.tag_ == "NNS":
+        # "Anne Roe, one of the founders of X": the role of "one"
+        t_dep, t_head = t_head.head.dep_, t_head.head.head
     if anchor.i != t.i and anchor.pos_ == "VERB" and any(_role_kind(r) for r in prep_objects(anchor, "as")):
         # "served as CEO of A from 1983 and CEO of B from 1994": the parser hangs the second role on the verb
         t_dep, t_head = "pobj", next(c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "as")
