@@ -777,3 +777,13 @@ def test_a_town_of_a_province_is_two_places(extractor):
 def test_one_of_the_founders(extractor):
     found = facts(extractor, "Laura Stein is one of the co-founders of Brightline Robotics.")
     assert has(found, "Brightline Robotics", "ledBy", "Laura Stein")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Before that, Omar Haddad co-founded and served as chief technology officer at Zentrix Labs.",
+     ("Zentrix Labs", "ledBy", "Omar Haddad")),
+    ("Omar Haddad co-founded and served on the board of directors for Zentrix Labs, a hosting company.",
+     ("Zentrix Labs", "ledBy", "Omar Haddad")),
+])
+def test_founded_and_served_at(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)

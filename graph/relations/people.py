@@ -351,12 +351,21 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             dobjs = [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i
                      and c.lemma_.lower() in FOUND_VERBS | LEAD_VERBS for o in children_with(c, "dobj")][:1]
         objs = only_orgs([m for o in dobjs for m in args_of(ents, o)])
+        if not dobjs and lemma in FOUND_VERBS and people:
+            # "A co-founded and served as CTO at X", "founded and served on the board of X"
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in ("serve", "work") and c.i > t.i:
+                    objs = ents.as_organizations(
+                        [m for r in prep_objects(c, "as") for m in _role_org(ents, r)]
+                        + [m for b in prep_objects(c, "on") for m in _role_org(ents, b)]
+                        + [m for o in prep_objects(c, "at", "for") for m in args_of(ents, o)])
+                    break
         if lemma in FOUND_VERBS and people:
             objs = ents.as_organizations(
                 [m for o in dobjs
                  for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
                            else args_of(ents, o, create="Organization"))]
-            )
+            ) or objs
             # "which she co-founded with her brother Jim": the people founded it with are founders too
             # (the parser may hang "alongside A" on the object)
             people += [m for m in only_people([m for x in [t, *dobjs] for w in prep_objects(x, *COFOUNDER_PREPS)
