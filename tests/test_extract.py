@@ -787,3 +787,14 @@ def test_one_of_the_founders(extractor):
 ])
 def test_founded_and_served_at(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("In 1931 he became a lecturer at the Technical College in Bandung.", ("Technical College", "locatedIn", "Bandung"),
+     True),
+    ("Rosa Klein was the founding director of the Mexican Fine Arts Museum in Chicago.",
+     ("Mexican Fine Arts Museum", "locatedIn", "Chicago"), True),
+    ("Acme Corp in Chicago reported higher sales.", ("Acme Corp", "locatedIn", "Chicago"), False),
+])
+def test_an_institution_in_its_town(extractor, text, triple, expected):
+    assert has(facts(extractor, text), *triple) is expected

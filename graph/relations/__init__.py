@@ -34,7 +34,7 @@ from .people import (
     role_title,
     succeeded,
 )
-from .places import based
+from .places import based, institution_in
 from .products import product
 from .syntax import Candidate
 
@@ -59,6 +59,7 @@ RULES = {
     "position": position,
     "made_at": made_at,
     "based": based,
+    "institution_in": institution_in,
     "backed": backed,
     "acquire": acquire,
     "invest": invest,

@@ -32,6 +32,7 @@ __all__ = [
     "SUBSIDIARY_MODS",
     "OWN_VERBS",
     "HQ_WORDS",
+    "INSTITUTION_WORDS",
     "PRODUCT_NOUNS",
     "MAKER_NOUNS",
     "PRODUCT_VERBS",
@@ -232,6 +233,9 @@ SUBSIDIARY_NOUNS = {
 #: Modifiers that make "company" a subsidiary: "a subsidiary company of Y", "a daughter company of Y".
 SUBSIDIARY_MODS = {"subsidiary", "daughter"}
 OWN_VERBS = {"own", "control"}
+#: Words in the names of institutions that stay where they are: "the X Museum in Y" is located in Y.
+INSTITUTION_WORDS = {"university", "college", "school", "museum", "hospital", "institute", "academy", "library",
+                     "seminary", "conservatory", "observatory", "zoo", "gallery", "theatre", "theater"}
 HQ_WORDS = {"headquarter", "headquartered", "base", "based", "locate", "located", "situate", "situated"}
 PRODUCT_NOUNS = {
     "platform",

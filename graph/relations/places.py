@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..mentions import ORG_KIND_NOUNS, ORG_NOUNS, DocEntities
-from .lexicon import FORMER_MODS, HQ_WORDS
+from .lexicon import FORMER_MODS, HQ_WORDS, INSTITUTION_WORDS
 from .syntax import (
     Candidate,
     args_of,
@@ -19,7 +19,7 @@ from .syntax import (
     subtree_places,
 )
 
-__all__ = ["based"]
+__all__ = ["based", "institution_in"]
 
 
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -157,3 +157,19 @@ def _fronted(ents: DocEntities, t) -> Candidate | None:
                 return Candidate(m, "locatedIn", place, t, "fronted-headquartered", 0.8)
             return None
     return None
+
+
+def institution_in(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "a teacher at the Agricultural School in Malang", "the Japanese American National Museum in
+    Los Angeles": an institution named with the town it stands in."""
+    m = ents.at(t)
+    doc = ents.doc
+    if m is None or m.type != "Organization" or t.i != m.end - 1 or m.end + 1 >= t.sent.end \
+            or doc[m.end].lower_ != "in" or ents.clusters[m.cluster].canonical:
+        return
+    if not any(w.lower() in INSTITUTION_WORDS for w in m.text.split()):
+        return
+    place = ents.at(doc[m.end + 1])
+    if place is None or place.type != "Place" or place.start != m.end + 1:
+        return
+    yield Candidate(m, "locatedIn", place, t, "institution-in", 0.65)
