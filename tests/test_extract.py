@@ -798,3 +798,8 @@ def test_founded_and_served_at(extractor, text, triple):
 ])
 def test_an_institution_in_its_town(extractor, text, triple, expected):
     assert has(facts(extractor, text), *triple) is expected
+
+
+def test_a_country_in_parentheses_after_the_town(extractor):
+    found = facts(extractor, "Since 2001 the Norvik Group, originally based in Porto (Portugal), has grown quickly.")
+    assert has(found, "Norvik Group", "locatedIn", "Portugal")

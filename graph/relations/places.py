@@ -65,6 +65,11 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
+        for m in list(direct):  # "based in Madrid (Spain)": the country in parentheses, too
+            inner = ents.at(ents.doc[m.end + 1]) if m.end + 2 < len(ents.doc) and ents.doc[m.end].text == "(" else None
+            if inner is not None and inner.type == "Place" and inner.start == m.end + 1 \
+                    and inner.end < len(ents.doc) and ents.doc[inner.end].text == ")" and inner not in direct:
+                direct.append(inner)
         # "located in Shouguang City of Shandong Province": the region the town is in, too
         direct += [m for o in prep_objects(t, "in", "at") for r in prep_objects(o, "of")
                    for m in only_places(args_of(ents, r)) if m not in direct]
