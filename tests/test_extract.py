@@ -803,3 +803,8 @@ def test_an_institution_in_its_town(extractor, text, triple, expected):
 def test_a_country_in_parentheses_after_the_town(extractor):
     found = facts(extractor, "Since 2001 the Norvik Group, originally based in Porto (Portugal), has grown quickly.")
     assert has(found, "Norvik Group", "locatedIn", "Portugal")
+
+
+def test_subsidiary_subject_ner_missed(extractor):
+    found = facts(extractor, "Kestrel Mobility LLC is a wholly-owned subsidiary of Nordholm Industries.")
+    assert has(found, "Kestrel Mobility LLC", "subsidiaryOf", "Nordholm Industries")

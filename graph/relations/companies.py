@@ -147,10 +147,10 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         anchor = t
         while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") and ents.at(anchor.head) is None:
             anchor = anchor.head
-        if anchor.dep_ == "attr":
-            children = ents.as_organizations(clause_subject(ents, anchor.head))
+        if anchor.dep_ == "attr":  # "TCG is a subsidiary of Y": whatever NER made of TCG
+            children = ents.as_organizations(clause_subject(ents, anchor.head, create="Organization"))
         elif anchor.dep_ == "pobj" and anchor.head.lower_ == "as":  # "X operates as a subsidiary of Y"
-            children = ents.as_organizations(clause_subject(ents, anchor.head.head))
+            children = ents.as_organizations(clause_subject(ents, anchor.head.head, create="Organization"))
         elif anchor.dep_ == "appos":
             children = only_orgs(args_of(ents, anchor.head))
             left = anchor.left_edge.i
