@@ -808,3 +808,8 @@ def test_a_country_in_parentheses_after_the_town(extractor):
 def test_subsidiary_subject_ner_missed(extractor):
     found = facts(extractor, "Kestrel Mobility LLC is a wholly-owned subsidiary of Nordholm Industries.")
     assert has(found, "Kestrel Mobility LLC", "subsidiaryOf", "Nordholm Industries")
+
+
+def test_parent_company_of_names_ner_missed(extractor):
+    found = facts(extractor, "Harbor Holdings Inc. is the parent company of Kestrel Mobility LLC.")
+    assert has(found, "Kestrel Mobility LLC", "subsidiaryOf", "Harbor Holdings Inc.")

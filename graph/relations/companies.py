@@ -108,7 +108,7 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         if t.dep_ == "compound":
             return
         children = ents.as_organizations(
-            [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o)]
+            [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o, create="Organization")]
         )
         owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
         if t.dep_ == "attr":
