@@ -813,3 +813,8 @@ def test_subsidiary_subject_ner_missed(extractor):
 def test_parent_company_of_names_ner_missed(extractor):
     found = facts(extractor, "Harbor Holdings Inc. is the parent company of Kestrel Mobility LLC.")
     assert has(found, "Kestrel Mobility LLC", "subsidiaryOf", "Harbor Holdings Inc.")
+
+
+def test_led_by_a_chief_executive_makes_an_organization(extractor):
+    found = facts(extractor, "Fairhaven was established in 2012 and is led by chief executive officer Dana Ross.")
+    assert has(found, "Fairhaven", "ledBy", "Dana Ross")

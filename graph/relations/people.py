@@ -321,6 +321,10 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             targets = only_orgs(args_of(ents, base.head))
         elif lemma in FOUND_VERBS and only_people(agents):  # what people found is an organization
             targets = ents.as_organizations(clause_subject(ents, t, create="Organization"))
+        elif lemma in LEAD_VERBS and only_people(agents) and any(
+                _role_kind(x) == "lead" for o in prep_objects(t, "by") for x in o.subtree if ents.at(x) is None):
+            # "X is led by chief executive officer A": only an organization has a chief executive
+            targets = ents.as_organizations(clause_subject(ents, t, create="Organization"), places=True)
         else:
             targets = only_orgs(clause_subject(ents, t))
         last = max((a.end for a in agents if a.kind == "name"), default=0)
