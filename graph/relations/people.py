@@ -25,11 +25,11 @@ from .syntax import (
     children_with,
     clause_subject,
     has_former,
+    listed_after,
     noun_path,
     only_orgs,
     only_people,
     prep_objects,
-    listed_after,
     relative_antecedent,
     subject_of,
 )

@@ -59,8 +59,8 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
                 # "X is a manufacturer of airships based in Y", "X is a firm serving the industry based
                 # in Y": the parser hangs the participle on a thing inside the description, which is
                 # not based anywhere; the description it belongs to is
-                orgs = ents.as_organizations(args_of(ents, _description_above(head)), strong=strong) \
-                    if _description_above(head) is not None else []
+                above = _description_above(head)
+                orgs = ents.as_organizations(args_of(ents, above), strong=strong) if above is not None else []
         else:  # "ZUMA is headquartered in Y": only an organization is headquartered
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
