@@ -339,6 +339,11 @@ class DocEntities:
         while not coined and start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
                 self.doc[start - 1].text[:1].isupper() and self.at(self.doc[start - 1]) is None:
             start -= 1
+        while not coined and start - 2 >= token.sent.start and self.doc[start - 1].text == "-" \
+                and not self.doc[start - 1].whitespace_ and not self.doc[start - 2].whitespace_ \
+                and self.doc[start - 2].text[:1].isupper() and self.doc[start - 2].is_alpha \
+                and self.at(self.doc[start - 2]) is None:
+            start -= 2  # "TIAA-CREF": one name across the hyphen
         end = token.i + 1
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
@@ -489,6 +494,13 @@ def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
         start -= 1  # not a sentence's first word, whose capital says nothing
     while end < len(doc) and free(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
+    # "TIAA | -CREF": a hyphen with no space around it joins two parts of one name
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and free(doc[end + 1]):
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and free(doc[start - 2]):
+        start -= 2
     return start, end
 
 

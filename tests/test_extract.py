@@ -818,3 +818,12 @@ def test_parent_company_of_names_ner_missed(extractor):
 def test_led_by_a_chief_executive_makes_an_organization(extractor):
     found = facts(extractor, "Fairhaven was established in 2012 and is led by chief executive officer Dana Ross.")
     assert has(found, "Fairhaven", "ledBy", "Dana Ross")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Maria Ortiz has served as Chief Executive Officer of KLM-ZEV, a freight company, since 2010.",
+     ("KLM-ZEV", "ledBy", "Maria Ortiz")),
+    ("Prior to joining BKW-FMB, Maria Ortiz served as a manager at a bank.", ("Maria Ortiz", "worksAt", "BKW-FMB")),
+])
+def test_a_name_across_a_hyphen(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
