@@ -827,3 +827,10 @@ def test_led_by_a_chief_executive_makes_an_organization(extractor):
 ])
 def test_a_name_across_a_hyphen(extractor, text, triple):
     assert has(facts(extractor, text), *triple)
+
+
+def test_member_of_the_board_of_an_organization_works_there(extractor):
+    found = facts(extractor, "Helen Brooks served as Vice Chairman of the Board of Governors of the Central Bank "
+                             "of Ireland from 2001 to 2006.")
+    assert has(found, "Helen Brooks", "worksAt", "Central Bank of Ireland")
+    assert not any(o.startswith("board") for _, _, o in found)

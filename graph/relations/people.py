@@ -46,6 +46,12 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
     for o in prep_objects(role, *preps):
         # "VP of Engineering at Flock": the field's "at" names the employer
         at = prep_objects(o, "at", "with") if o.head.lower_ == "of" and ents.at(o) is None else []
+        # "a Member of the Board of Directors of X": the board's organization
+        board = ents.at(o)
+        if board is not None and board.text.split()[0].lower() == "board" and board.end < len(ents.doc) \
+                and ents.doc[board.end].lower_ == "of":
+            at = at or [x for x in ents.doc[board.end].children if x.dep_ == "pobj"] or [
+                ents.doc[board.end + 1 + (ents.doc[board.end + 1].lower_ == "the")]]
         objs += at or [o]
     orgs = []
     for o in objs:  # "a scholar at X": no place is worked at; "manager for Ireland" names a territory
