@@ -291,7 +291,7 @@ class DocEntities:
         slot any such name is retyped; in a weak one ("based in", which people can be too)
         only names with an organization word ("Venturi Automobiles"). With *places*, in a slot
         no place fills ("joined X", "resigned from X", "a scholar at X"), a one-part place name
-        the article never puts after "in" is retyped too ("joined Timbercreek")."""
+        the article never puts after "in" is retyped too ("joined Fairhaven")."""
         out = []
         for m in mentions:
             if places and m.type == "Place" and m.kind == "name" and not self.clusters[m.cluster].canonical \
@@ -329,7 +329,7 @@ class DocEntities:
         """
         if self.at(token) is None and type_ == "Organization" and _coined(token.text) \
                 and token.pos_ in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
-            coined = True  # "Paul co-founded agent3", "the genetics company 23andMe": a coined brand name
+            coined = True  # "Ann co-founded data4good", "the genetics company 4sight": a coined brand name
         elif self.at(token) is not None or not token.text[:1].isupper() or not (
                 token.pos_ == "PROPN" or (type_ == "Product" and token.text.isupper() and len(token) > 1)):
             return None
@@ -343,7 +343,7 @@ class DocEntities:
                 and not self.doc[start - 1].whitespace_ and not self.doc[start - 2].whitespace_ \
                 and self.doc[start - 2].text[:1].isupper() and self.doc[start - 2].is_alpha \
                 and self.at(self.doc[start - 2]) is None:
-            start -= 2  # "TIAA-CREF": one name across the hyphen
+            start -= 2  # "KLM-ZEV": one name across the hyphen
         end = token.i + 1
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
@@ -468,9 +468,9 @@ def _clean(span, doc) -> tuple[int, int]:
 
 def _coined(word: str) -> bool:
     """Whether a word is shaped like a coined brand name, whatever its case: letters with digits
-    ("agent3", "23andMe") or a capital inside ("eWorld").
+    ("data4good", "4sight") or a capital inside ("iNexo").
 
-    >>> _coined("23andMe"), _coined("eWorld"), _coined("company"), _coined("2010")
+    >>> _coined("4sight"), _coined("iNexo"), _coined("company"), _coined("2010")
     (True, True, False, False)
     """
     letters = [c for c in word if c.isalpha()]
@@ -480,7 +480,7 @@ def _coined(word: str) -> bool:
 
 
 def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
-    """A name NER cut at a word the parser keeps inside it: "Low | Cost Vans Ltd", "Dave | Bell".
+    """A name NER cut at a word the parser keeps inside it: "Blue | Ridge Vans Ltd", "Anna | Berg".
 
     A capitalized proper noun with no entity of its own joins the name when it is a compound of a
     word of the name (before it) or the name's last word is its compound (after it).
@@ -494,7 +494,7 @@ def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
         start -= 1  # not a sentence's first word, whose capital says nothing
     while end < len(doc) and free(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
-    # "TIAA | -CREF": a hyphen with no space around it joins two parts of one name
+    # "KLM | -ZEV": a hyphen with no space around it joins two parts of one name
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and free(doc[end + 1]):
         end += 2
@@ -601,7 +601,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None) if type_ == "Place" else None
         if of is not None and doc[of - 1].lower_ in _TOWN_WORDS and any(
                 doc[i].lower_ in _REGION_WORDS for i in range(of + 2, end)):
-            # "Taizhou City of Zhejiang Province": a town and the region it is in, two places
+            # "Yiwu City of Zhejiang Province": a town and the region it is in, two places
             raw.append(Mention(start, of, doc[start:of].text, "Place"))
             start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))

@@ -748,14 +748,14 @@ def test_commissioner_of_a_department_works_there(extractor):
 
 
 @pytest.mark.parametrize("text, triple, expected", [
-    ("Daniel Weiss joined Fairhaven in February 2012 as Analyst, Global Real Estate.",
+    ("Daniel Weiss joined Fairhaven in February 2012 as Analyst, Equity Research.",
      ("Daniel Weiss", "worksAt", "Fairhaven"), True),
-    ("At Openline he was Country Manager for Ireland.", ("he", "worksAt", "Ireland"), False),
+    ("At Openline he was Regional Manager for Norway.", ("he", "worksAt", "Norway"), False),
 ])
 def test_a_place_name_in_an_employer_slot(extractor, text, triple, expected):
     found = facts(extractor, text)
     assert has(found, *triple) is expected
-    assert not any(o == "ireland" for _, _, o in found)
+    assert not any(o == "norway" for _, _, o in found)
 
 
 @pytest.mark.parametrize("text, triple", [

@@ -155,7 +155,7 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
             children = only_orgs(args_of(ents, anchor.head))
             left = anchor.left_edge.i
             if not children and left >= 2 and ents.doc[left - 1].text == ",":
-                # "an officer at Celcom, the mobile subsidiary of Y": the parser hangs the apposition
+                # "an officer at Telvora, the mobile subsidiary of Y": the parser hangs the apposition
                 # on the wrong noun; the name right before the comma is what it describes
                 before = ents.at(ents.doc[left - 2]) or ents.proper_name(ents.doc[left - 2], "Organization")
                 children = [before] if before is not None and before.type == "Organization" \

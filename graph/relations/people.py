@@ -44,7 +44,7 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
     preps = ("at", "for", "with") if role.lemma_.lower() in ACADEMIC_ROLES else ("of", "at", "for", "with")
     objs = []
     for o in prep_objects(role, *preps):
-        # "VP of Engineering at Flock": the field's "at" names the employer
+        # "VP of Engineering at Zentrix": the field's "at" names the employer
         at = prep_objects(o, "at", "with") if o.head.lower_ == "of" and ents.at(o) is None else []
         # "a Member of the Board of Directors of X": the board's organization
         board = ents.at(o)
@@ -54,7 +54,7 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
                 ents.doc[board.end + 1 + (ents.doc[board.end + 1].lower_ == "the")]]
         objs += at or [o]
     orgs = []
-    for o in objs:  # "a scholar at X": no place is worked at; "manager for Ireland" names a territory
+    for o in objs:  # "a scholar at X": no place is worked at; "manager for Norway" names a territory
         orgs += ents.as_organizations(args_of(ents, o, create="Organization"),
                                       places=o.head.lower_ in ("at", "with"))
     if not orgs:
@@ -157,7 +157,7 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
             if t_dep == "attr"
             else [m for s in children_with(t_head, "nsubj", "nsubjpass", "dobj") for m in args_of(ents, s)]
         )
-        if not people and t_dep == "attr":  # "Denis was Chairman of X": a first name NER missed
+        if not people and t_dep == "attr":  # "Tomas was Chairman of X": a first name NER missed
             people = only_people(clause_subject(ents, t_head, create="Person"))
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
         people = ents.as_people(clause_subject(ents, t_head.head))
@@ -264,14 +264,14 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
     place = ents.at(doc[k]) if k < t.sent.end else None
     if place is not None and place.type == "Place" and place.start == k and place.end + 1 < t.sent.end \
             and doc[place.end].tag_ == "POS":
-        k = place.end + 1  # "Cliff Goddard at Australia's Griffith University"
+        k = place.end + 1  # "Mark Evans at Canada's McGill University"
     org = ents.at(doc[k]) if k < t.sent.end else None
     if org is None or org.type != "Organization" or org.start != k or ents.clusters[org.cluster].canonical is None \
             and org.text.isupper() and len(org.text) <= 2:
         return
     if org.end < len(doc) and doc[org.end].tag_ == "POS":
         return  # "Tim Cook at Apple's launch event": a place of the moment, not an employer
-    for o in listed_after(ents, [org]):  # "Osamu Shimomura of Boston University and the X Laboratory"
+    for o in listed_after(ents, [org]):  # "Lena Holm of Uppsala University and the X Institute"
         yield Candidate(m, "worksAt", o, t, "person-of", 0.7)
 
 
@@ -352,7 +352,7 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     else:
         people = ents.as_people(clause_subject(ents, t))
         if not people and lemma in FOUND_VERBS and children_with(t, "dobj") and children_with(t, "nsubj"):
-            # "In 2008 Graeme founded Xanitos": a first name NER missed, when the object is a name too
+            # "In 2011 Henrik founded Tavolo Foods": a first name NER missed, when the object is a name too
             dobj = children_with(t, "dobj")[0]
             if dobj.pos_ == "PROPN" and (ents.at(dobj) is None or ents.at(dobj).type == "Organization"):
                 people = only_people(clause_subject(ents, t, create="Person"))
@@ -462,10 +462,10 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB":
         return
-    if lemma in ("teach", "lecture"):  # "taught at Harvard and Yale": a teacher works there
+    if lemma in ("teach", "lecture"):  # "taught at Princeton": a teacher works there
         lemma = "work"
     people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve", "employ"} else []
-    if not people and lemma in JOIN_VERBS | {"work"}:  # "Bock joined X": a surname NER missed
+    if not people and lemma in JOIN_VERBS | {"work"}:  # "Kowalczyk joined X": a surname NER missed
         people = only_people(clause_subject(ents, t, create="Person"))
     if not people:
         return

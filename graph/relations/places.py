@@ -65,12 +65,12 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
-        for m in list(direct):  # "based in Madrid (Spain)": the country in parentheses, too
+        for m in list(direct):  # "based in Porto (Portugal)": the country in parentheses, too
             inner = ents.at(ents.doc[m.end + 1]) if m.end + 2 < len(ents.doc) and ents.doc[m.end].text == "(" else None
             if inner is not None and inner.type == "Place" and inner.start == m.end + 1 \
                     and inner.end < len(ents.doc) and ents.doc[inner.end].text == ")" and inner not in direct:
                 direct.append(inner)
-        # "located in Shouguang City of Shandong Province": the region the town is in, too
+        # "located in Yiwu City of Zhejiang Province": the region the town is in, too
         direct += [m for o in prep_objects(t, "in", "at") for r in prep_objects(o, "of")
                    for m in only_places(args_of(ents, r)) if m not in direct]
         for o in orgs:
@@ -165,8 +165,8 @@ def _fronted(ents: DocEntities, t) -> Candidate | None:
 
 
 def institution_in(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "a teacher at the Agricultural School in Malang", "the Japanese American National Museum in
-    Los Angeles": an institution named with the town it stands in."""
+    """ "a lecturer at the Technical College in Bandung", "the Mexican Fine Arts Museum in Chicago":
+    an institution named with the town it stands in."""
     m = ents.at(t)
     doc = ents.doc
     if m is None or m.type != "Organization" or t.i != m.end - 1 or m.end + 1 >= t.sent.end \

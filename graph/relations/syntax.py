@@ -44,7 +44,7 @@ def args_of(
                 heads += [c] + [t for t in c.conjuncts if t.i != c.i]
     for head in heads:
         # "the new company, Walgreens Boots Alliance": a name in apposition beats resolving the description
-        # (not after a proper noun NER missed: "Affinity Path, a private-label ISP" is Affinity Path)
+        # (not after a proper noun NER missed: "Brightline Labs, a regional ISP" is Brightline Labs)
         found = name_in_phrase(ents, head) if ents.at(head) is None and not (
             create and head.pos_ == "PROPN" and head.text[:1].isupper()) else []
         found = found or ents.resolve(head)
