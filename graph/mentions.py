@@ -283,20 +283,31 @@ class DocEntities:
                 other.type = type_
         mention.type = type_
 
-    def as_organizations(self, mentions: list[Mention], *, strong: bool = True) -> list[Mention]:
+    def as_organizations(self, mentions: list[Mention], *, strong: bool = True,
+                         places: bool = False) -> list[Mention]:
         """Mentions in a slot only an organization fills ("X is headquartered in", "X's parent
         company"): a name NER typed as a person or product is retyped, since NER is least
         reliable on unknown company names. Gazetteer entities keep their type. In a *strong*
         slot any such name is retyped; in a weak one ("based in", which people can be too)
-        only names with an organization word ("Venturi Automobiles")."""
+        only names with an organization word ("Venturi Automobiles"). With *places*, in a slot
+        no place fills ("joined X", "resigned from X", "a scholar at X"), a one-part place name
+        the article never puts after "in" is retyped too ("joined Fairhaven")."""
         out = []
         for m in mentions:
+            if places and m.type == "Place" and m.kind == "name" and not self.clusters[m.cluster].canonical \
+                    and "," not in m.text and not m.text.isupper() and not self._used_as_place(m.cluster):
+                self.retype(m, "Organization")
             if (m.type in ("Person", "Product") and m.kind == "name" and not self.clusters[m.cluster].canonical
                     and (strong or m.type == "Product" or looks_like_organization(m.text))):
                 self.retype(m, "Organization")
             if m.type == "Organization":
                 out.append(m)
         return out
+
+    def _used_as_place(self, cluster: int) -> bool:
+        """Whether a mention of *cluster* follows "in", "from", "to" or "near" as a place does."""
+        return any(m.cluster == cluster and m.start > 0 and self.doc[m.start - 1].lower_ in ("in", "near", "to")
+                   for m in self.mentions)
 
     def as_people(self, mentions: list[Mention]) -> list[Mention]:
         """Mentions in a slot only a person fills ("X, CEO of Y"): a name NER typed as an
@@ -316,13 +327,23 @@ class DocEntities:
         "Michael co-founded Affinity Path": the object of "co-founded" is an organization
         whatever NER says; the name is the run of proper nouns ending at *token*.
         """
-        if self.at(token) is not None or not token.text[:1].isupper() or not (
+        if self.at(token) is None and type_ == "Organization" and _coined(token.text) \
+                and token.pos_ in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
+            coined = True  # "Ann co-founded data4good", "the genetics company 4sight": a coined brand name
+        elif self.at(token) is not None or not token.text[:1].isupper() or not (
                 token.pos_ == "PROPN" or (type_ == "Product" and token.text.isupper() and len(token) > 1)):
             return None
+        else:
+            coined = False
         start = token.i
-        while start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
+        while not coined and start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
                 self.doc[start - 1].text[:1].isupper() and self.at(self.doc[start - 1]) is None:
             start -= 1
+        while not coined and start - 2 >= token.sent.start and self.doc[start - 1].text == "-" \
+                and not self.doc[start - 1].whitespace_ and not self.doc[start - 2].whitespace_ \
+                and self.doc[start - 2].text[:1].isupper() and self.doc[start - 2].is_alpha \
+                and self.at(self.doc[start - 2]) is None:
+            start -= 2  # "KLM-ZEV": one name across the hyphen
         end = token.i + 1
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
@@ -406,6 +427,8 @@ _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director"
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
                "founding", "interim", "acting", "deputy"}
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+_TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
+_REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
 
 
@@ -443,6 +466,44 @@ def _clean(span, doc) -> tuple[int, int]:
     return start, end
 
 
+def _coined(word: str) -> bool:
+    """Whether a word is shaped like a coined brand name, whatever its case: letters with digits
+    ("data4good", "4sight") or a capital inside ("iNexo").
+
+    >>> _coined("4sight"), _coined("iNexo"), _coined("company"), _coined("2010")
+    (True, True, False, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not word.replace("-", "").replace(".", "").isalnum():
+        return False
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) and word[:1].islower()
+
+
+def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
+    """A name NER cut at a word the parser keeps inside it: "Blue | Ridge Vans Ltd", "Anna | Berg".
+
+    A capitalized proper noun with no entity of its own joins the name when it is a compound of a
+    word of the name (before it) or the name's last word is its compound (after it).
+    """
+    def free(t) -> bool:
+        return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_
+                and t.lower_ not in _ROLE_WORDS and t.lower_ not in _HONORIFICS)
+
+    while start > 0 and free(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end and doc[start - 1].sent.start < start - 1:
+        start -= 1  # not a sentence's first word, whose capital says nothing
+    while end < len(doc) and free(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        end += 1
+    # "KLM | -ZEV": a hyphen with no space around it joins two parts of one name
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and free(doc[end + 1]):
+        end += 2
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and free(doc[start - 2]):
+        start -= 2
+    return start, end
+
+
 def find_entities(doc, gazetteer=None) -> DocEntities:
     """Collect the entity mentions of a parsed article and group them into entities."""
     raw: list[Mention] = []
@@ -461,6 +522,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if in_headline[ent.start] and not canonical and ent.text not in body_texts:
             continue
         start, end = _clean(ent, doc)
+        if type_ in ("Organization", "Person") and not canonical and start < end:
+            start, end = _rejoin_cut_name(doc, start, end)
         if start >= end:
             continue
         dash = next((i for i in range(start + 1, end - 1) if doc[i].text in ("-", "–", "—")
@@ -477,7 +540,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 and doc[end + 1].lower_ not in _HYPHEN_PARTICIPLES):
             continue  # part of a hyphenated word: "Voice-over-IP", not an organization
         # "Compaq Computer Corporation": the fullest name the text gives, not only the known part
-        while (type_ == "Organization" and end < len(doc) and doc[end].text[:1].isupper()
+        while (type_ == "Organization" and end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "plc")
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
             end += 1
         # "Raymond James Financial, Inc.": a suffix after a comma is still the name
@@ -535,6 +598,12 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             entry = gazetteer.lookup(text)
             if entry is not None:
                 canonical, type_ = entry.name, entry.type
+        of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None) if type_ == "Place" else None
+        if of is not None and doc[of - 1].lower_ in _TOWN_WORDS and any(
+                doc[i].lower_ in _REGION_WORDS for i in range(of + 2, end)):
+            # "Yiwu City of Zhejiang Province": a town and the region it is in, two places
+            raw.append(Mention(start, of, doc[start:of].text, "Place"))
+            start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)

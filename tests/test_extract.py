@@ -619,3 +619,218 @@ def test_town_before_a_state_code_is_a_place(extractor):
     found = facts(extractor, "PJ Lynch Associates is a retained executive search firm based in Ridgefield, CT, "
                              "established in 1988.")
     assert has(found, "PJ Lynch Associates", "locatedIn", "Ridgefield, CT")
+
+
+# -- second KnowledgeNet round: founders ----------------------------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Erik Larsson is a Swedish programmer who founded the game studio Redleaf Games alongside Carl Berg "
+     "and Jonas Lind in 2011.", ("Redleaf Games", "ledBy", "Jonas Lind")),
+    ("Before joining the bank, Peter Hale founded and led Brightwater Analytics, where he advised retailers.",
+     ("Brightwater Analytics", "ledBy", "Peter Hale")),
+    ("Founded in 1921 by the brothers Karl Weber and Hans Weber, Weberwerk has become a large supplier of pumps.",
+     ("Weberwerk", "ledBy", "Hans Weber")),
+])
+def test_founders_alongside_shared_object_and_fronted_participle(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: roles ---------------------------------------------------
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("Tom Reed is a retired American executive who served as CEO of Sony Music from 1990 to 1994 and CEO of "
+     "Warner Bros. from 1996 to 1999.", ("Warner Bros.", "ledBy", "Tom Reed"), True),
+    ("Before that, Anna Berg was Director of Marketing and Sales at Spotify, where she led a team of forty.",
+     ("Anna Berg", "worksAt", "Spotify"), True),
+])
+def test_second_role_on_the_verb_and_field_at(extractor, text, triple, expected):
+    assert has(facts(extractor, text), *triple) is expected
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Before that, Sarah Cole held senior engineering positions with Boeing and Raytheon.",
+     ("Sarah Cole", "worksAt", "Boeing")),
+    ("Sarah Cole accepted a position at Boeing in 2015.", ("Sarah Cole", "worksAt", "Boeing")),
+    ("Sarah Cole left her position at Boeing in 2015.", ("Sarah Cole", "formerlyAt", "Boeing")),
+])
+def test_position_with_an_employer(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: names NER cuts or misses -----------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Tom established Green Leaf Garden Supplies Ltd in 2004 after ten years in retail.",
+     ("Green Leaf Garden Supplies Ltd", "ledBy", "Tom")),
+    ("Later, Laura co-founded Brightline Labs, a regional ISP serving the coast.",
+     ("Brightline Labs", "ledBy", "Laura")),
+    ("In 2011 Henrik founded Tavolo Foods by buying two small bakeries.", ("Tavolo Foods", "ledBy", "Henrik")),
+])
+def test_founded_names_ner_cuts_or_misses(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: subsidiaries -------------------------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Harbor Holdings is the parent company to Harbor Marine Services.",
+     ("Harbor Marine Services", "subsidiaryOf", "Harbor Holdings")),
+    ("A subsidiary of Nordic Media Group, StreamNorth is a video platform for children.",
+     ("StreamNorth", "subsidiaryOf", "Nordic Media Group")),
+    ("Velora's parent company is Daiko Industries (Japan).", ("Velora", "subsidiaryOf", "Daiko Industries")),
+])
+def test_parent_company_to_fronted_subsidiary_parent_is(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+# -- second KnowledgeNet round: places -------------------------------------------------
+
+@pytest.mark.parametrize("text, triple", [
+    ("Hartwell Construction Group is a general contractor firm serving the commercial building industry "
+     "based in Ohio.", ("Hartwell Construction Group", "locatedIn", "Ohio")),
+    ("She was an analyst at Redwood Capital Partners, a private lender with a large loan capacity headquartered in Denver.",
+     ("Redwood Capital Partners", "locatedIn", "Denver")),
+])
+def test_participle_hung_inside_the_description(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Before joining Corvexa, Tomas was Chairman of Brightpath Networks, a company he co-founded in 2004.",
+     ("Tomas", "worksAt", "Brightpath Networks")),
+    ("Kowalczyk joined the Ontario Dairy Cooperative in 2003 as chief executive officer of the Dairy Farmers "
+     "Credit Union.", ("Dairy Farmers Credit Union", "ledBy", "Kowalczyk")),
+    ("Okafor is a distinguished professor at Tufts University.",
+     ("Okafor", "worksAt", "Tufts University")),
+])
+def test_a_single_name_ner_missed_in_a_person_slot(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_a_founding_member_founded_it(extractor):
+    found = facts(extractor, "Priya Raman is an Indian lawyer and a founding member of the Coastal Rights Foundation.")
+    assert has(found, "Coastal Rights Foundation", "ledBy", "Priya Raman")
+
+
+def test_a_coined_lowercase_brand_in_an_organization_slot(extractor):
+    found = facts(extractor, "In 2015 Daniel Moore co-founded data4good to help charities use their data.")
+    assert has(found, "data4good", "ledBy", "Daniel Moore")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Designed in 1972 at Bell Labs by Carla Diaz, Tom Baker and Wen Li, the language spread quickly.",
+     ("Wen Li", "worksAt", "Bell Labs")),
+    ("The compound was first synthesized in 1990 by Maria Santos and Peter Kim at Duke University.",
+     ("Peter Kim", "worksAt", "Duke University")),
+])
+def test_made_at_an_institution_by_its_people(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The prize went to Lena Holm of Uppsala University and the Karolinska Institute.",
+     ("Lena Holm", "worksAt", "Karolinska Institute")),
+    ("The method was refined by Mark Evans at Canada's McGill University.", ("Mark Evans", "worksAt", "McGill University")),
+])
+def test_person_of_listed_and_possessive_place(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_taught_at_is_employment(extractor):
+    found = facts(extractor, "Helen Brooks is an economist who taught at Princeton University for twenty years.")
+    assert has(found, "Helen Brooks", "worksAt", "Princeton University")
+
+
+def test_commissioner_of_a_department_works_there(extractor):
+    found = facts(extractor, "Dr. Maria Lopez has been the Commissioner of the Oregon Department of Transportation "
+                             "since 2019.")
+    assert has(found, "Maria Lopez", "worksAt", "Oregon Department of Transportation")
+
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("Daniel Weiss joined Fairhaven in February 2012 as Analyst, Equity Research.",
+     ("Daniel Weiss", "worksAt", "Fairhaven"), True),
+    ("At Openline he was Regional Manager for Norway.", ("he", "worksAt", "Norway"), False),
+])
+def test_a_place_name_in_an_employer_slot(extractor, text, triple, expected):
+    found = facts(extractor, text)
+    assert has(found, *triple) is expected
+    assert not any(o == "norway" for _, _, o in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("In 2001 it bought Harland Marine Systems, the naval shipbuilding subsidiary of the Imperial Engineering "
+     "Company plc, for $2 billion.", ("Harland Marine Systems", "subsidiaryOf", "Imperial Engineering Company plc")),
+    ("She served as Chief Operations Officer at Telvora, the Kenyan mobile subsidiary of the Umoja Group Holdings, "
+     "until 2015.", ("Telvora", "subsidiaryOf", "Umoja Group Holdings")),
+])
+def test_subsidiary_apposition_and_lowercase_plc(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_a_town_of_a_province_is_two_places(extractor):
+    found = facts(extractor, "Hengda Textiles Co., Ltd. is located in Yiwu City of Zhejiang Province, China.")
+    assert has(found, "Hengda Textiles Co., Ltd.", "locatedIn", "Yiwu City")
+    assert has(found, "Hengda Textiles Co., Ltd.", "locatedIn", "Zhejiang Province, China")
+
+
+def test_one_of_the_founders(extractor):
+    found = facts(extractor, "Laura Stein is one of the co-founders of Brightline Robotics.")
+    assert has(found, "Brightline Robotics", "ledBy", "Laura Stein")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Before that, Omar Haddad co-founded and served as chief technology officer at Zentrix Labs.",
+     ("Zentrix Labs", "ledBy", "Omar Haddad")),
+    ("Omar Haddad co-founded and served on the board of directors for Zentrix Labs, a hosting company.",
+     ("Zentrix Labs", "ledBy", "Omar Haddad")),
+])
+def test_founded_and_served_at(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("In 1931 he became a lecturer at the Technical College in Bandung.", ("Technical College", "locatedIn", "Bandung"),
+     True),
+    ("Rosa Klein was the founding director of the Mexican Fine Arts Museum in Chicago.",
+     ("Mexican Fine Arts Museum", "locatedIn", "Chicago"), True),
+    ("Acme Corp in Chicago reported higher sales.", ("Acme Corp", "locatedIn", "Chicago"), False),
+])
+def test_an_institution_in_its_town(extractor, text, triple, expected):
+    assert has(facts(extractor, text), *triple) is expected
+
+
+def test_a_country_in_parentheses_after_the_town(extractor):
+    found = facts(extractor, "Since 2001 the Norvik Group, originally based in Porto (Portugal), has grown quickly.")
+    assert has(found, "Norvik Group", "locatedIn", "Portugal")
+
+
+def test_subsidiary_subject_ner_missed(extractor):
+    found = facts(extractor, "Kestrel Mobility LLC is a wholly-owned subsidiary of Nordholm Industries.")
+    assert has(found, "Kestrel Mobility LLC", "subsidiaryOf", "Nordholm Industries")
+
+
+def test_parent_company_of_names_ner_missed(extractor):
+    found = facts(extractor, "Harbor Holdings Inc. is the parent company of Kestrel Mobility LLC.")
+    assert has(found, "Kestrel Mobility LLC", "subsidiaryOf", "Harbor Holdings Inc.")
+
+
+def test_led_by_a_chief_executive_makes_an_organization(extractor):
+    found = facts(extractor, "Fairhaven was established in 2012 and is led by chief executive officer Dana Ross.")
+    assert has(found, "Fairhaven", "ledBy", "Dana Ross")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Maria Ortiz has served as Chief Executive Officer of KLM-ZEV, a freight company, since 2010.",
+     ("KLM-ZEV", "ledBy", "Maria Ortiz")),
+    ("Prior to joining BKW-FMB, Maria Ortiz served as a manager at a bank.", ("Maria Ortiz", "worksAt", "BKW-FMB")),
+])
+def test_a_name_across_a_hyphen(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_member_of_the_board_of_an_organization_works_there(extractor):
+    found = facts(extractor, "Helen Brooks served as Vice Chairman of the Board of Governors of the Central Bank "
+                             "of Ireland from 2001 to 2006.")
+    assert has(found, "Helen Brooks", "worksAt", "Central Bank of Ireland")
+    assert not any(o.startswith("board") for _, _, o in found)

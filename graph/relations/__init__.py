@@ -27,12 +27,14 @@ from .people import (
     founded,
     joined,
     left,
+    made_at,
     person_of,
+    position,
     role_appos,
     role_title,
     succeeded,
 )
-from .places import based
+from .places import based, institution_in
 from .products import product
 from .syntax import Candidate
 
@@ -54,7 +56,10 @@ RULES = {
     "appointed": appointed,
     "left": left,
     "joined": joined,
+    "position": position,
+    "made_at": made_at,
     "based": based,
+    "institution_in": institution_in,
     "backed": backed,
     "acquire": acquire,
     "invest": invest,

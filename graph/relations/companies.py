@@ -108,14 +108,18 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         if t.dep_ == "compound":
             return
         children = ents.as_organizations(
-            [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o)]
+            [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o, create="Organization")]
         )
         owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
         if t.dep_ == "attr":
             parents = ents.as_organizations(clause_subject(ents, t.head))
-            children = children or ents.as_organizations(owners)
+            children = children or ents.as_organizations(owners) or ents.as_organizations(
+                [m for o in prep_objects(t.head, "to", "for") for m in args_of(ents, o)])  # "is the parent company to X"
         elif t.dep_ == "appos":
             parents = ents.as_organizations(args_of(ents, t.head))
+            children = children or ents.as_organizations(owners)
+        elif t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "X's parent company is Y"
+            parents = ents.as_organizations([m for a in children_with(t.head, "attr") for m in args_of(ents, a)])
             children = children or ents.as_organizations(owners)
         else:  # "Parent X is controlled by …", "X's parent company Y"
             parents = ents.as_organizations([m for c in children_with(t, "appos") for m in args_of(ents, c)])
@@ -143,16 +147,26 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         anchor = t
         while anchor.dep_ == "conj" and anchor.head.pos_ in ("NOUN", "PROPN") and ents.at(anchor.head) is None:
             anchor = anchor.head
-        if anchor.dep_ == "attr":
-            children = ents.as_organizations(clause_subject(ents, anchor.head))
+        if anchor.dep_ == "attr":  # "TCG is a subsidiary of Y": whatever NER made of TCG
+            children = ents.as_organizations(clause_subject(ents, anchor.head, create="Organization"))
         elif anchor.dep_ == "pobj" and anchor.head.lower_ == "as":  # "X operates as a subsidiary of Y"
-            children = ents.as_organizations(clause_subject(ents, anchor.head.head))
+            children = ents.as_organizations(clause_subject(ents, anchor.head.head, create="Organization"))
         elif anchor.dep_ == "appos":
             children = only_orgs(args_of(ents, anchor.head))
+            left = anchor.left_edge.i
+            if not children and left >= 2 and ents.doc[left - 1].text == ",":
+                # "an officer at Telvora, the mobile subsidiary of Y": the parser hangs the apposition
+                # on the wrong noun; the name right before the comma is what it describes
+                before = ents.at(ents.doc[left - 2]) or ents.proper_name(ents.doc[left - 2], "Organization")
+                children = [before] if before is not None and before.type == "Organization" \
+                    and before.end == left - 1 else []
         elif t.dep_ in ("nsubj", "npadvmod", "dep", "ROOT"):
             children = [m for m in only_orgs(args_of(ents, t.head)) if m not in parents]
             if not children:  # fronted: "A regional subsidiary of Y, X supplies …"
                 children = only_orgs([m for c in children_with(t, "appos") for m in args_of(ents, c)])
+            if not children and t.dep_ == "nsubj":  # the parser takes both for subjects of the verb
+                children = ents.as_organizations([m for c in children_with(t.head, "nsubj") if c.i > t.i
+                                                  for m in args_of(ents, c, create="Organization")])
         else:
             children = only_orgs([m for c in children_with(t, "appos") for m in args_of(ents, c)])
         for c in children:

@@ -20,6 +20,9 @@ __all__ = [
     "APPOINT_VERBS",
     "LEAVE_VERBS",
     "JOIN_VERBS",
+    "COFOUNDER_PREPS",
+    "POSITION_NOUNS",
+    "WORK_PRODUCT_VERBS",
     "ACQUIRE_VERBS",
     "ACQUIRE_NOUNS",
     "TALK_NOUNS",
@@ -29,6 +32,7 @@ __all__ = [
     "SUBSIDIARY_MODS",
     "OWN_VERBS",
     "HQ_WORDS",
+    "INSTITUTION_WORDS",
     "PRODUCT_NOUNS",
     "MAKER_NOUNS",
     "PRODUCT_VERBS",
@@ -170,6 +174,13 @@ WORK_ROLES = LEAD_ROLES | {
     "linguist",
     "astronomer",
     "statistician",
+    # public and academic offices whose "of X" names the body served
+    "commissioner",
+    "administrator",
+    "superintendent",
+    "rector",
+    "provost",
+    "chancellor",
 }
 #: Roles whose "of" names a field, not an employer ("Professor of Psychology at Clark University").
 ACADEMIC_ROLES = {"professor", "lecturer", "reader", "emeritus"}
@@ -194,6 +205,13 @@ LEAVE_VERBS = {
     "force",
 }
 JOIN_VERBS = {"join", "rejoin"}
+#: Prepositions naming the people something was founded with ("founded X alongside A and B").
+COFOUNDER_PREPS = ("with", "alongside")
+#: Verbs of making something at an institution: "developed at X by A and B" says A and B worked at X.
+WORK_PRODUCT_VERBS = {"develop", "create", "invent", "generate", "design", "discover", "synthesize", "devise",
+                      "write", "build", "pioneer", "conceive"}
+#: Nouns whose "with" / "at" names an employer ("held engineering positions with X").
+POSITION_NOUNS = {"position", "post", "job", "career", "tenure", "stint", "appointment"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take"}
 ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
@@ -215,6 +233,9 @@ SUBSIDIARY_NOUNS = {
 #: Modifiers that make "company" a subsidiary: "a subsidiary company of Y", "a daughter company of Y".
 SUBSIDIARY_MODS = {"subsidiary", "daughter"}
 OWN_VERBS = {"own", "control"}
+#: Words in the names of institutions that stay where they are: "the X Museum in Y" is located in Y.
+INSTITUTION_WORDS = {"university", "college", "school", "museum", "hospital", "institute", "academy", "library",
+                     "seminary", "conservatory", "observatory", "zoo", "gallery", "theatre", "theater"}
 HQ_WORDS = {"headquarter", "headquartered", "base", "based", "locate", "located", "situate", "situated"}
 PRODUCT_NOUNS = {
     "platform",

@@ -8,12 +8,15 @@ from ..mentions import DocEntities, Mention, looks_like_person_name
 from .lexicon import (
     ACADEMIC_ROLES,
     APPOINT_VERBS,
+    COFOUNDER_PREPS,
     FORMER_MODS,
     FOUND_VERBS,
     JOIN_VERBS,
     LEAD_VERBS,
     LEAVE_VERBS,
+    POSITION_NOUNS,
     TITLE_WORDS,
+    WORK_PRODUCT_VERBS,
     WORK_ROLES,
 )
 from .syntax import (
@@ -22,6 +25,7 @@ from .syntax import (
     children_with,
     clause_subject,
     has_former,
+    listed_after,
     noun_path,
     only_orgs,
     only_people,
@@ -31,20 +35,28 @@ from .syntax import (
 )
 
 __all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", "founded", "appointed",
-           "left", "joined"]
+           "left", "joined", "position", "made_at"]
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
     # "Professor of Psychology at Clark University": an academic's "of" names a field
     preps = ("at", "for", "with") if role.lemma_.lower() in ACADEMIC_ROLES else ("of", "at", "for", "with")
-    orgs = ents.as_organizations(
-        [
-            m
-            for o in prep_objects(role, *preps)
-            for m in args_of(ents, o, create="Organization")
-        ]
-    )
+    objs = []
+    for o in prep_objects(role, *preps):
+        # "VP of Engineering at Zentrix": the field's "at" names the employer
+        at = prep_objects(o, "at", "with") if o.head.lower_ == "of" and ents.at(o) is None else []
+        # "a Member of the Board of Directors of X": the board's organization
+        board = ents.at(o)
+        if board is not None and board.text.split()[0].lower() == "board" and board.end < len(ents.doc) \
+                and ents.doc[board.end].lower_ == "of":
+            at = at or [x for x in ents.doc[board.end].children if x.dep_ == "pobj"] or [
+                ents.doc[board.end + 1 + (ents.doc[board.end + 1].lower_ == "the")]]
+        objs += at or [o]
+    orgs = []
+    for o in objs:  # "a scholar at X": no place is worked at; "manager for Norway" names a territory
+        orgs += ents.as_organizations(args_of(ents, o, create="Organization"),
+                                      places=o.head.lower_ in ("at", "with"))
     if not orgs:
         orgs = only_orgs([m for p in children_with(role, "poss") for m in args_of(ents, p)])
     if not orgs:
@@ -69,6 +81,8 @@ def _role_kind(role) -> str | None:
     """
     mods = {c.lower_ for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
     words = {role.lower_, role.lemma_.lower()} | mods
+    if "founding" in words and role.lemma_.lower() in WORK_ROLES:
+        return "lead"  # "a founding member / director / chair of X" founded it
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
         return "work" if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES else None
     if role.lower_ in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
@@ -126,6 +140,12 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_dep, t_head = anchor.dep_, anchor.head
     else:
         t_dep, t_head = t.dep_, t.head
+    if t_dep == "pobj" and t_head.lower_ == "of" and t_head.head.lower_ == "one" and t.tag_ == "NNS":
+        # "Anne Roe, one of the founders of X": the role of "one"
+        t_dep, t_head = t_head.head.dep_, t_head.head.head
+    if anchor.i != t.i and anchor.pos_ == "VERB" and any(_role_kind(r) for r in prep_objects(anchor, "as")):
+        # "served as CEO of A from 1983 and CEO of B from 1994": the parser hangs the second role on the verb
+        t_dep, t_head = "pobj", next(c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "as")
     if anchor.i != t.i and anchor.pos_ == "AUX" and anchor.lemma_ == "be":
         # "X was a psychiatrist, and eventually a professor at Y": the role hangs on the verb
         t_dep, t_head = "attr", anchor
@@ -137,6 +157,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
             if t_dep == "attr"
             else [m for s in children_with(t_head, "nsubj", "nsubjpass", "dobj") for m in args_of(ents, s)]
         )
+        if not people and t_dep == "attr":  # "Tomas was Chairman of X": a first name NER missed
+            people = only_people(clause_subject(ents, t_head, create="Person"))
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
         people = ents.as_people(clause_subject(ents, t_head.head))
     elif t_dep == "nsubj" and t_head.lemma_ == "be":  # "Acme's interim CEO is Jane Roe"
@@ -239,13 +261,18 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
     if doc[m.end].lower_ not in ("of", "at") or not looks_like_person_name(m.text):
         return
     k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
+    place = ents.at(doc[k]) if k < t.sent.end else None
+    if place is not None and place.type == "Place" and place.start == k and place.end + 1 < t.sent.end \
+            and doc[place.end].tag_ == "POS":
+        k = place.end + 1  # "Mark Evans at Canada's McGill University"
     org = ents.at(doc[k]) if k < t.sent.end else None
     if org is None or org.type != "Organization" or org.start != k or ents.clusters[org.cluster].canonical is None \
             and org.text.isupper() and len(org.text) <= 2:
         return
     if org.end < len(doc) and doc[org.end].tag_ == "POS":
         return  # "Tim Cook at Apple's launch event": a place of the moment, not an employer
-    yield Candidate(m, "worksAt", org, t, "person-of", 0.7)
+    for o in listed_after(ents, [org]):  # "Lena Holm of Uppsala University and the X Institute"
+        yield Candidate(m, "worksAt", o, t, "person-of", 0.7)
 
 
 def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -300,8 +327,18 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             targets = only_orgs(args_of(ents, base.head))
         elif lemma in FOUND_VERBS and only_people(agents):  # what people found is an organization
             targets = ents.as_organizations(clause_subject(ents, t, create="Organization"))
+        elif lemma in LEAD_VERBS and only_people(agents) and any(
+                _role_kind(x) == "lead" for o in prep_objects(t, "by") for x in o.subtree if ents.at(x) is None):
+            # "X is led by chief executive officer A": only an organization has a chief executive
+            targets = ents.as_organizations(clause_subject(ents, t, create="Organization"), places=True)
         else:
             targets = only_orgs(clause_subject(ents, t))
+        last = max((a.end for a in agents if a.kind == "name"), default=0)
+        if not targets and t.i == t.sent.start and last + 1 < t.sent.end and ents.doc[last].text == ",":
+            # "Created in 1899 by engineers A and B, Acme has become …": the name after the fronted phrase
+            after = ents.at(ents.doc[last + 1])
+            targets = [after] if after is not None and after.start == last + 1 \
+                and after.type == "Organization" else []
         if not targets and t.dep_ in ("ROOT", "advcl") and not subject_of(t):
             targets = only_orgs(ents.topic(t))  # a fragment: "Founded by A in 1984 …"
         for org in targets:
@@ -314,15 +351,35 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(a, "partnersWith", org, t, "consortium-led-by", 0.75)
     else:
         people = ents.as_people(clause_subject(ents, t))
-        objs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+        if not people and lemma in FOUND_VERBS and children_with(t, "dobj") and children_with(t, "nsubj"):
+            # "In 2011 Henrik founded Tavolo Foods": a first name NER missed, when the object is a name too
+            dobj = children_with(t, "dobj")[0]
+            if dobj.pos_ == "PROPN" and (ents.at(dobj) is None or ents.at(dobj).type == "Organization"):
+                people = only_people(clause_subject(ents, t, create="Person"))
+        dobjs = children_with(t, "dobj")
+        if not dobjs and lemma in FOUND_VERBS:  # "A founded and led X": the verbs share their object
+            dobjs = [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > t.i
+                     and c.lemma_.lower() in FOUND_VERBS | LEAD_VERBS for o in children_with(c, "dobj")][:1]
+        objs = only_orgs([m for o in dobjs for m in args_of(ents, o)])
+        if not dobjs and lemma in FOUND_VERBS and people:
+            # "A co-founded and served as CTO at X", "founded and served on the board of X"
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in ("serve", "work") and c.i > t.i:
+                    objs = ents.as_organizations(
+                        [m for r in prep_objects(c, "as") for m in _role_org(ents, r)]
+                        + [m for b in prep_objects(c, "on") for m in _role_org(ents, b)]
+                        + [m for o in prep_objects(c, "at", "for") for m in args_of(ents, o)])
+                    break
         if lemma in FOUND_VERBS and people:
             objs = ents.as_organizations(
-                [m for o in children_with(t, "dobj")
+                [m for o in dobjs
                  for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
                            else args_of(ents, o, create="Organization"))]
-            )
+            ) or objs
             # "which she co-founded with her brother Jim": the people founded it with are founders too
-            people += [m for m in only_people([m for w in prep_objects(t, "with") for m in args_of(ents, w)])
+            # (the parser may hang "alongside A" on the object)
+            people += [m for m in only_people([m for x in [t, *dobjs] for w in prep_objects(x, *COFOUNDER_PREPS)
+                                               for m in args_of(ents, w)])
                        if m not in people]
         for org in objs:
             for p in people:
@@ -405,7 +462,11 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB":
         return
+    if lemma in ("teach", "lecture"):  # "taught at Princeton": a teacher works there
+        lemma = "work"
     people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve", "employ"} else []
+    if not people and lemma in JOIN_VERBS | {"work"}:  # "Kowalczyk joined X": a surname NER missed
+        people = only_people(clause_subject(ents, t, create="Person"))
     if not people:
         return
     if lemma == "employ":  # "X was employed by Y"
@@ -417,9 +478,10 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in JOIN_VERBS:
         roles = [r for r in prep_objects(t, "as") if _role_kind(r)]
-        lead = any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
+        own = [(r, o) for r in roles for o in _role_org(ents, r)]  # "as CEO of its credit union, X"
+        lead = not own and any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
         for o in ents.as_organizations(
-            [m for d in children_with(t, "dobj") for m in args_of(ents, d, create="Organization")]
+            [m for d in children_with(t, "dobj") for m in args_of(ents, d, create="Organization")], places=True
         ):
             for p in people:
                 yield Candidate(p, "worksAt", o, t, "joined", 0.75)
@@ -428,6 +490,9 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         for o in only_orgs([m for d in prep_objects(t, "from") for m in args_of(ents, d)]):
             for p in people:
                 yield Candidate(p, "formerlyAt", o, t, "joined-from", 0.8)
+        for r, o in own:
+            for p in people:
+                yield from _emit_role(p, r, [o], _role_kind(r), has_former(r), "joined-as-of", 0.8)
     elif lemma == "serve" and not prep_objects(t, "as"):  # "Yefremov served in the Soviet Army"
         for o in only_orgs([m for d in prep_objects(t, "in", "with", "at", "on") for m in args_of(ents, d)]):
             for p in people:
@@ -437,3 +502,49 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         for o in only_orgs([m for d in prep_objects(t, "at", "for") for m in args_of(ents, d)]):
             for p in people:
                 yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "works-at", 0.75)
+
+
+def position(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "He held engineering positions with X and Y", "her position at X", "took a job with X"."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in POSITION_NOUNS:
+        return
+    orgs = only_orgs([m for o in prep_objects(t, "with", "at", "for") for m in args_of(ents, o)])
+    if not orgs:
+        return
+    anchor = t
+    while anchor.dep_ == "conj":
+        anchor = anchor.head
+    verb = anchor.head if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" else None
+    if verb is not None:
+        people = only_people(clause_subject(ents, verb))
+    else:
+        people = only_people([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+    former = has_former(t) or (verb is not None and verb.lemma_.lower() in LEAVE_VERBS)  # "left her post at X"
+    for p in people:
+        for o in orgs:
+            yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "position-with", 0.7)
+
+
+def made_at(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "It was developed in 1959 at the University of X by A, B and C", "created at X by A": the
+    makers worked at the institution."""
+    if t.pos_ != "VERB" or t.tag_ != "VBN" or t.lemma_.lower() not in WORK_PRODUCT_VERBS:
+        return
+    # the small parser hangs "by" and "at" on any noun of the phrase, so read it in word order
+    doc, span = ents.doc, range(t.left_edge.i, t.right_edge.i + 1)
+
+    def name_after(word: str, type_: str) -> list[Mention]:
+        out = []
+        for i in span:
+            if doc[i].lower_ == word and i + 1 < len(doc):
+                k = i + 1 + (doc[i + 1].lower_ == "the")
+                m = ents.at(doc[k]) if k < len(doc) else None
+                if m is not None and m.start == k and m.type == type_:
+                    out.append(m)
+        return out
+
+    people = listed_after(ents, name_after("by", "Person")[:1])
+    orgs = name_after("at", "Organization")
+    for p in people:
+        for o in orgs:
+            yield Candidate(p, "worksAt", o, t, "made-at-by", 0.65)

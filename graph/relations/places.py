@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..mentions import ORG_KIND_NOUNS, ORG_NOUNS, DocEntities
-from .lexicon import FORMER_MODS, HQ_WORDS
+from .lexicon import FORMER_MODS, HQ_WORDS, INSTITUTION_WORDS
 from .syntax import (
     Candidate,
     args_of,
@@ -19,7 +19,7 @@ from .syntax import (
     subtree_places,
 )
 
-__all__ = ["based"]
+__all__ = ["based", "institution_in"]
 
 
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -55,14 +55,24 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         elif t.dep_ == "acl":
             orgs = ents.as_organizations(args_of(ents, t.head), strong=strong)
             head = t.head
-            if not orgs and head.dep_ == "pobj" and head.head.lower_ == "of" and head.lemma_.lower() not in ORG_NOUNS:
-                # "X is a manufacturer of airships based in Y": the parser hangs the participle on
-                # the thing made, which is not based anywhere
-                orgs = ents.as_organizations(args_of(ents, head.head.head), strong=strong)
+            if not orgs and head.lemma_.lower() not in ORG_NOUNS and ents.at(head) is None:
+                # "X is a manufacturer of airships based in Y", "X is a firm serving the industry based
+                # in Y": the parser hangs the participle on a thing inside the description, which is
+                # not based anywhere; the description it belongs to is
+                above = _description_above(head)
+                orgs = ents.as_organizations(args_of(ents, above), strong=strong) if above is not None else []
         else:  # "ZUMA is headquartered in Y": only an organization is headquartered
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
+        for m in list(direct):  # "based in Porto (Portugal)": the country in parentheses, too
+            inner = ents.at(ents.doc[m.end + 1]) if m.end + 2 < len(ents.doc) and ents.doc[m.end].text == "(" else None
+            if inner is not None and inner.type == "Place" and inner.start == m.end + 1 \
+                    and inner.end < len(ents.doc) and ents.doc[inner.end].text == ")" and inner not in direct:
+                direct.append(inner)
+        # "located in Yiwu City of Zhejiang Province": the region the town is in, too
+        direct += [m for o in prep_objects(t, "in", "at") for r in prep_objects(o, "of")
+                   for m in only_places(args_of(ents, r)) if m not in direct]
         for o in orgs:
             for place in direct or places[:1]:
                 yield Candidate(o, "locatedIn", place, t, "headquartered-in", 0.85)
@@ -107,6 +117,21 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)
 
 
+def _description_above(noun):
+    """The predicate or appositive noun a noun hangs below through prepositions, nouns and
+    participles ("a firm serving the **industry**" → firm), else None."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ in ("attr", "appos") and node.i != noun.i and node.pos_ in ("NOUN", "PROPN"):
+            return node
+        if node.dep_ not in ("pobj", "prep", "dobj", "acl", "compound", "conj") or node.head.i == node.i:
+            return None
+        if node.pos_ == "VERB" and node.dep_ != "acl":
+            return None
+        node = node.head
+    return None
+
+
 def _fronted(ents: DocEntities, t) -> Candidate | None:
     """ "Headquartered in McLean, Va., SAIC had …", "Founded in 1946 and headquartered in Michigan,
     Kelly Services is …": a participle before the main clause describes the main clause's subject.
@@ -137,3 +162,19 @@ def _fronted(ents: DocEntities, t) -> Candidate | None:
                 return Candidate(m, "locatedIn", place, t, "fronted-headquartered", 0.8)
             return None
     return None
+
+
+def institution_in(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "a lecturer at the Technical College in Bandung", "the Mexican Fine Arts Museum in Chicago":
+    an institution named with the town it stands in."""
+    m = ents.at(t)
+    doc = ents.doc
+    if m is None or m.type != "Organization" or t.i != m.end - 1 or m.end + 1 >= t.sent.end \
+            or doc[m.end].lower_ != "in" or ents.clusters[m.cluster].canonical:
+        return
+    if not any(w.lower() in INSTITUTION_WORDS for w in m.text.split()):
+        return
+    place = ents.at(doc[m.end + 1])
+    if place is None or place.type != "Place" or place.start != m.end + 1:
+        return
+    yield Candidate(m, "locatedIn", place, t, "institution-in", 0.65)

@@ -44,7 +44,9 @@ def args_of(
                 heads += [c] + [t for t in c.conjuncts if t.i != c.i]
     for head in heads:
         # "the new company, Walgreens Boots Alliance": a name in apposition beats resolving the description
-        found = name_in_phrase(ents, head) if ents.at(head) is None else []
+        # (not after a proper noun NER missed: "Brightline Labs, a regional ISP" is Brightline Labs)
+        found = name_in_phrase(ents, head) if ents.at(head) is None and not (
+            create and head.pos_ == "PROPN" and head.text[:1].isupper()) else []
         found = found or ents.resolve(head)
         if not found and create:
             made = ents.proper_name(head, create)
