@@ -397,14 +397,7 @@ class OxigraphStore(Store):
             self._store.update(_RESYNC_MIRROR)
 
     def replace_graph(self, graph: Graph) -> None:
-        name = _check_graph_name(str(graph.identifier))
-        try:
-            if self._store.contains_named_graph(self._ox.NamedNode(name)):
-                self._store.update(_replace_update(graph, mirror=True))
-            else:  # a new graph (the common case): its quads and their copies, in one transaction
-                self._store.extend(self._quads_of(graph, self._ox.NamedNode(name)))
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"cannot write graph {graph.identifier}: {exc}") from exc
+        self.replace_graphs([graph])
 
     def replace_graphs(self, graphs: Sequence[Graph]) -> None:
         """New graphs in one transaction (a commit per article costs more than writing it); the
@@ -418,12 +411,13 @@ class OxigraphStore(Store):
                 seen.add(name)
                 fresh.append((graph, name))
         try:
-            self._store.extend([q for graph, name in fresh for q in self._quads_of(graph, name)])
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"cannot write graphs {', '.join(str(g.identifier) for g, _ in fresh)}: "
-                             f"{exc}") from exc
-        for graph in again:
-            self.replace_graph(graph)
+            if fresh:
+                self._store.extend([q for graph, name in fresh for q in self._quads_of(graph, name)])
+            for graph in again:
+                self._store.update(_replace_update(graph, mirror=True))
+        except (OSError, SyntaxError, ValueError) as exc:
+            names = ", ".join(str(g.identifier) for g in graphs)
+            raise StoreError(f"cannot write graph{'s' if len(graphs) > 1 else ''} {names}: {exc}") from exc
 
     def _quads_of(self, graph: Graph, name) -> list:
         """The triples of *graph* as Oxigraph quads in graph *name* and in the default graph."""
