@@ -153,6 +153,10 @@ class RuleExtractor:
         facts = [f for f in facts if not (f in weak_partnerships and
                                           frozenset((f.subject.name, f.object.name)) in acquisitions)]
         facts = merge_facts(facts)
+        # "served as Secretary-General of the UN … Annan quit": an article that says a person
+        # left an employer makes their role there a past one
+        former = {(f.subject.name, f.object.name) for f in facts if f.predicate == "formerlyAt"}
+        facts = [f for f in facts if not (f.predicate == "worksAt" and (f.subject.name, f.object.name) in former)]
         return [f for f in facts if f.confidence >= self.min_confidence]
 
     def _fact(self, ents, cand, sent, certainty) -> Fact | None:

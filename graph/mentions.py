@@ -239,7 +239,8 @@ class DocEntities:
                                      and anchor.head.head.pos_ == "VERB"):
             # "X is a bank", "X exists as a private bank owned by Y": the noun describes the subject
             verb = anchor.head if anchor.dep_ == "attr" else anchor.head.head
-            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+                subject_before_parenthesis(verb) if verb.dep_ == "ROOT" else [])
             if subj and self.at(subj[0]) is not None:
                 return [self.at(subj[0])]
             if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a firm …"
@@ -348,7 +349,7 @@ class DocEntities:
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
             return None
-        if all(t.lower_ in _ROLE_WORDS for t in self.doc[start:end]):
+        if all(_is_role_word(t) for t in self.doc[start:end]):
             return None  # "Chief Executive Officer": a title, not a name
         if start >= 2 and self.doc[start - 1].text == "(" and self.at(self.doc[start - 2]) is not None \
                 and self.at(self.doc[start - 2]).type == type_:
@@ -426,10 +427,19 @@ _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "fou
 _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
                "founding", "interim", "acting", "deputy"}
+#: Words that end a job title, not a name: "Business Development Officer", "GIS Specialist".
+_TITLE_HEADS = {"officer", "specialist", "professor", "director", "manager", "founder", "co-founder",
+                "cofounder", "ceo", "cto", "cfo", "coo", "president", "chairman", "chairwoman",
+                "consultant", "engineer", "analyst", "lecturer", "strategist", "advisor", "adviser"}
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
+
+
+def _is_role_word(token) -> bool:
+    """A word of a title: "Chief", "President", "C.E.O."."""
+    return token.lower_.replace(".", "") in _ROLE_WORDS
 
 
 def _clean(span, doc) -> tuple[int, int]:
@@ -437,11 +447,11 @@ def _clean(span, doc) -> tuple[int, int]:
     if doc[start].lower_ in ("the", "a", "an") and end - start > 1:
         start += 1
     # "Chief Technical Officer of Chilworth Technology" → "Chilworth Technology"
-    if span.label_ == "ORG" and doc[start].lower_ in _ROLE_WORDS:
+    if span.label_ == "ORG" and _is_role_word(doc[start]):
         of = next((t.i for t in doc[start:end] if t.lower_ == "of"), None)
-        if of is not None and all(doc[i].lower_ in _ROLE_WORDS | {"technical", "operating", "financial",
-                                                                   "technology", "information", "marketing"}
-                                  for i in range(start, of)):
+        if of is not None and all(_is_role_word(doc[i]) or doc[i].lower_ in {
+                "technical", "operating", "financial", "technology", "information", "marketing"}
+                for i in range(start, of)):
             start = of + 1
     if span.label_ == "PERSON" and end - start > 2:
         # imported here: the relations package imports this module
@@ -543,6 +553,10 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         while (type_ == "Organization" and end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "plc")
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
             end += 1
+        # "Acme Mobility LLC" where the gazetteer knows "Acme": the legal name is another company's
+        longer = _suffixed_name_end(doc, end) if type_ == "Organization" else None
+        if longer is not None:
+            end, canonical = longer, None
         # "Raymond James Financial, Inc.": a suffix after a comma is still the name
         if (type_ == "Organization" and end + 1 < len(doc) and doc[end].text == ","
                 and doc[end + 1].lower_.strip(".") in CORPORATE_SUFFIXES and doc[end + 1].text[:1].isupper()):
@@ -575,9 +589,12 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
               and doc[end + 1].lower_.strip(".") in _GENERATIONAL):
             end += 2
         text = doc[start:end].text
-        if type_ in ("Person", "Organization") and all(t.lower_ in _ROLE_WORDS for t in doc[start:end]
+        if type_ in ("Person", "Organization") and all(_is_role_word(t) for t in doc[start:end]
                                                       if not t.is_punct):
             continue  # "Chief Executive Officer", "Founder": a title, not a name
+        if (type_ in ("Person", "Organization") and not canonical and end - start > 1
+                and doc[end - 1].lower_ in _TITLE_HEADS and doc[end - 1].tag_ != "NNPS"):
+            continue  # "Business Development Officer", "GIS Specialist": a job title, not a name
         if type_ == "Organization" and normalize_name(text) in set(CORPORATE_SUFFIXES) | {""}:
             # "Honey Design & Drafting, LLC": a suffix NER cut off belongs to the name before it
             if raw and raw[-1].type == "Organization" and raw[-1].end in (start, start - 1):
@@ -605,8 +622,68 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             raw.append(Mention(start, of, doc[start:of].text, "Place"))
             start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
+    raw += _suffixed_names_missed(doc, raw)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
+
+
+def _is_suffix(token) -> bool:
+    return token.text[:1].isupper() and token.lower_.strip(".") in CORPORATE_SUFFIXES
+
+
+def _suffixed_name_end(doc, end: int) -> int | None:
+    """The end of "Mobility LLC" after a name ending at *end*: capitalized words, then a
+    corporate suffix (after a comma or not); None when the words after it are not that."""
+    i = end
+    while (i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].is_sent_start
+           and doc[i].ent_type_ in ("", "ORG") and not _is_suffix(doc[i])):
+        i += 1
+    if i == end or i >= len(doc):
+        return None
+    if doc[i].text == "," and i + 1 < len(doc) and _is_suffix(doc[i + 1]):
+        i += 1
+    return i + 1 if _is_suffix(doc[i]) else None
+
+
+def _suffixed_names_missed(doc, raw: list[Mention]) -> list[Mention]:
+    """Organizations NER missed whose legal suffix names them: "Pharmaceutical Search
+    Professionals, Inc. (PSPi) is …" — capitalized words (and "&", "of") before "Inc.", "LLC"…"""
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    out = []
+    for suffix in doc:
+        if not _is_suffix(suffix) or suffix.i in covered or suffix.i == 0:
+            continue
+        i = suffix.i - (doc[suffix.i - 1].text == ",")
+        start = i
+        while start > suffix.sent.start and start - 1 not in covered and (
+                (doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+                 and doc[start - 1].ent_type_ in ("", "ORG"))
+                or (doc[start - 1].text in ("&", "of") and start - 2 >= suffix.sent.start
+                    and doc[start - 2].text[:1].isupper())):
+            start -= 1
+        if start > suffix.sent.start and doc[start - 1].text[:1].isupper():
+            continue  # the name runs on into another entity: where it starts is unclear
+        while start < i and doc[start].lower_ in ("the", "of", "&"):
+            start += 1
+        if start < i and any(t.pos_ == "PROPN" for t in doc[start:i]):
+            out.append(Mention(start, suffix.i + 1, doc[start:suffix.i + 1].text, "Organization"))
+            covered.update(range(start, suffix.i + 1))
+    return out
+
+
+def subject_before_parenthesis(root) -> list:
+    """ "Jane Roe (born 1962) is an American executive": the small parser often takes the
+    parenthesis for the subject and the name for its modifier; the subject is the name that
+    opens the sentence, before a parenthesis, when the root is "be"."""
+    sent = root.sent
+    first = sent[0]
+    if root.lemma_ != "be" or first.pos_ != "PROPN" or first.i >= root.i:
+        return []
+    opener = next((t for t in sent if t.text == "("), None)
+    if opener is None or opener.i > root.i or not all(t.pos_ == "PROPN" or t.is_punct
+                                                      for t in sent[: opener.i - sent.start]):
+        return []
+    return [first]
 
 
 def looks_like_organization(name: str) -> bool:
@@ -614,9 +691,18 @@ def looks_like_organization(name: str) -> bool:
 
     >>> looks_like_organization("Venturi Automobiles"), looks_like_organization("Ken Samet")
     (True, False)
+    >>> looks_like_organization("American Trucking Associations")
+    True
     """
-    return any(w.lower().strip(".,") in ORG_NAME_WORDS for w in name.split()[1:] + name.split()[:1]
-               if w[:1].isupper())
+    words = [w.lower().strip(".,") for w in name.split() if w[:1].isupper()]
+    return any(w in ORG_NAME_WORDS or _singular(w) in ORG_NAME_WORDS for w in words)
+
+
+def _singular(word: str) -> str:
+    """A plural's singular: "associations" → "association", "universities" → "university"."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def looks_like_person_name(name: str) -> bool:

@@ -834,3 +834,103 @@ def test_member_of_the_board_of_an_organization_works_there(extractor):
                              "of Ireland from 2001 to 2006.")
     assert has(found, "Helen Brooks", "worksAt", "Central Bank of Ireland")
     assert not any(o.startswith("board") for _, _, o in found)
+
+
+def test_a_participle_after_an_organization_is_passive(extractor):
+    # "X, founded in 1933," founded nothing: an organization that reads like a personal name
+    # ("Kestrel Freight") is not retyped as a founder
+    from spacy.tokens import Span
+
+    from graph.mentions import find_entities
+    from graph.relations import RULES
+
+    doc = extractor.nlp("Kestrel Freight, founded in 1933, is the largest trade association of the industry.")
+    doc.ents = [Span(doc, 0, 2, label="ORG")]
+    ents = find_entities(doc, extractor.gazetteer)
+    for token in doc:
+        list(RULES["founded"](ents, token))
+    assert [(m.text, m.type) for m in ents.mentions] == [("Kestrel Freight", "Organization")]
+
+
+def test_a_dotted_ceo_is_a_ceo(extractor):
+    found = facts(extractor, "Dana P. Ross, current chairman and C.E.O. of Ross Holdings Companies, spoke.")
+    assert has(found, "Ross Holdings Companies", "ledBy", "Dana P. Ross")
+
+
+def test_each_role_with_the_organization_after_it(extractor):
+    found = facts(extractor, "Dr. Omar Haddad is the Chief Technical Officer of Zentrix Technology and Chief "
+                             "Executive Officer of Zentrix Asia Pacific.")
+    assert has(found, "Zentrix Asia Pacific", "ledBy", "Omar Haddad")
+    assert not has(found, "Zentrix Technology", "ledBy", "Omar Haddad")
+    assert has(found, "Omar Haddad", "worksAt", "Zentrix Technology")
+
+
+def test_chairman_of_the_board_and_ceo_does_not_lead_the_board(extractor):
+    found = facts(extractor, "Harbor State Bank is headed by Luis Ortega, the Chairman of the Board and Chief "
+                             "Executive Officer.")
+    assert has(found, "Harbor State Bank", "ledBy", "Luis Ortega")
+    assert not any(s == "board" for s, _, _ in found)
+
+
+def test_every_place_an_organization_was_based_in(extractor):
+    found = facts(extractor, "Kestrel Aviation, Inc. is an American aircraft manufacturer originally based in "
+                             "Tyler, Texas, later in Waco, Texas and now in Eau Claire, Wisconsin.")
+    for town in ("Tyler, Texas", "Waco, Texas", "Eau Claire, Wisconsin"):
+        assert has(found, "Kestrel Aviation, Inc.", "locatedIn", town)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nordholm Industries moved its headquarters to Denver in 2010.", True),
+    ("Nordholm Industries relocated to Denver in 2010.", True),
+    ("Nordholm Industries moved its production to Denver in 2010.", False),
+])
+def test_moved_to_a_place(extractor, text, expected):
+    assert has(facts(extractor, text), "Nordholm Industries", "locatedIn", "Denver") is expected
+
+
+def test_a_job_title_is_not_an_organization(extractor):
+    found = facts(extractor, "Before that, Maria Ortiz was a Business Development Officer at Zentrix Labs.")
+    assert has(found, "Maria Ortiz", "worksAt", "Zentrix Labs")
+    assert not any("officer" in o for _, _, o in found)
+
+
+@pytest.mark.parametrize("text, triple", [
+    # the gazetteer knows AT&T; the legal name after it is another company
+    ("AT&T Mobility LLC is the wholly-owned wireless subsidiary of AT&T Inc.",
+     ("AT&T Mobility LLC", "subsidiaryOf", "AT&T Inc.")),
+    # a name NER may miss, found by its legal suffix
+    ("Coastal Freight Professionals, Inc. (CFPi) is a privately held company founded in 1996 by Anna Lindqvist.",
+     ("Coastal Freight Professionals, Inc.", "ledBy", "Anna Lindqvist")),
+])
+def test_a_legal_suffix_ends_an_organization_name(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_a_name_before_its_birth_year_is_the_subject(extractor):
+    found = facts(extractor, 'James D. "Jim" Harlan, Jr. (born June 1962) is an American automobile executive '
+                             "that currently serves as CEO and Chairman of Nordholm Motors Europe.")
+    assert has(found, "Nordholm Motors Europe", "ledBy", 'James D. "Jim" Harlan, Jr.')
+
+
+def test_leaving_makes_a_role_past(extractor):
+    found = facts(extractor, "Ama Mensah served as the chief financial officer of Volta Freight Corp. from 2001 "
+                             "to 2009. Mensah left Volta Freight Corp. after a dispute with the board.")
+    assert has(found, "Ama Mensah", "formerlyAt", "Volta Freight Corp.")
+    assert not has(found, "Ama Mensah", "worksAt", "Volta Freight Corp.")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The company is owned by Nordholm Group through Harbor Travel's parent company Harbor International.",
+     ("Harbor Travel", "subsidiaryOf", "Harbor International")),
+    ("Similarly, Kestrel Steel and its subsidiary Brightline Steel meld to form one fabricator.",
+     ("Brightline Steel", "subsidiaryOf", "Kestrel Steel")),
+])
+def test_a_relation_word_before_a_name(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_only_an_organization_has_a_chief_executive(extractor):
+    # NER may take a coined one-word name for a town; only an organization has a founder and CEO
+    found = facts(extractor, "Lena Park (born Perth, Australia) is Founder and CEO of Voluntera, a "
+                             "skills-based volunteer platform.")
+    assert has(found, "Voluntera", "ledBy", "Lena Park")

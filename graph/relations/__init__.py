@@ -34,7 +34,7 @@ from .people import (
     role_title,
     succeeded,
 )
-from .places import based, institution_in
+from .places import based, institution_in, moved
 from .products import product
 from .syntax import Candidate
 
@@ -60,6 +60,7 @@ RULES = {
     "made_at": made_at,
     "based": based,
     "institution_in": institution_in,
+    "moved": moved,
     "backed": backed,
     "acquire": acquire,
     "invest": invest,

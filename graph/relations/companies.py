@@ -106,6 +106,12 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         or (lemma == "company" and any(c.lower_ == "parent" for c in t.children))
     ):
         if t.dep_ == "compound":
+            # "Gold Medal Travel's parent company Gold Medal International": the name the words precede
+            named = ents.at(t.head)
+            if named is not None and named.type == "Organization" and named.start > t.i:
+                owners = [m for x in (t, t.head) for p in children_with(x, "poss") for m in args_of(ents, p)]
+                for c in ents.as_organizations(owners):
+                    yield Candidate(c, "subsidiaryOf", named, t, "parent-name", 0.8)
             return
         children = ents.as_organizations(
             [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o, create="Organization")]
@@ -132,6 +138,11 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
             lemma in ORG_NOUNS and any(c.lower_ in SUBSIDIARY_MODS for c in t.children))):
         owners = ents.as_organizations([m for p in children_with(t, "poss") for m in args_of(ents, p)])
         named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound", "nmod") and ents.at(c)]
+        if t.dep_ == "compound" and ents.at(t.head) is not None and ents.at(t.head).start > t.i:
+            # "W&W Steel and its subsidiary AFCO Steel": the role word before the name
+            named = [ents.at(t.head)]
+            owners = owners or ents.as_organizations(
+                [m for p in children_with(t.head, "poss") for m in args_of(ents, p)])
         if owners and named and lemma in ("subsidiary", "unit", "division", "arm", "affiliate"):
             # "its subsidiary AFCO", "its X subsidiary", "Alphabet's Waymo unit"
             for c in ents.as_organizations(named):

@@ -237,6 +237,9 @@ OWN_VERBS = {"own", "control"}
 INSTITUTION_WORDS = {"university", "college", "school", "museum", "hospital", "institute", "academy", "library",
                      "seminary", "conservatory", "observatory", "zoo", "gallery", "theatre", "theater"}
 HQ_WORDS = {"headquarter", "headquartered", "base", "based", "locate", "located", "situate", "situated"}
+#: "originally based in A, later in B, now in C": the places an organization has been in, in turn.
+SEQUENCE_ADVERBS = {"later", "then", "subsequently", "afterwards", "now", "currently", "today", "presently"}
+MOVE_VERBS = {"move", "relocate"}
 PRODUCT_NOUNS = {
     "platform",
     "architecture",

@@ -53,10 +53,14 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
             at = at or [x for x in ents.doc[board.end].children if x.dep_ == "pobj"] or [
                 ents.doc[board.end + 1 + (ents.doc[board.end + 1].lower_ == "the")]]
         objs += at or [o]
+    # "Founder and CEO of Catchafire": only an organization has a chief executive or a founder
+    # (a president or a head may be a country's)
+    corporate = _role_kind(role) == "lead" and role.lower_.replace(".", "") in (
+        "ceo", "founder", "co-founder", "cofounder", "officer", "executive")
     orgs = []
     for o in objs:  # "a scholar at X": no place is worked at; "manager for Norway" names a territory
         orgs += ents.as_organizations(args_of(ents, o, create="Organization"),
-                                      places=o.head.lower_ in ("at", "with"))
+                                      places=o.head.lower_ in ("at", "with") or corporate)
     if not orgs:
         orgs = only_orgs([m for p in children_with(role, "poss") for m in args_of(ents, p)])
     if not orgs:
@@ -79,13 +83,14 @@ def _role_kind(role) -> str | None:
 
     A chairman heads a board rather than the company, and a vice or deputy leads nothing.
     """
-    mods = {c.lower_ for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
-    words = {role.lower_, role.lemma_.lower()} | mods
+    mods = {c.lower_.replace(".", "") for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
+    word = role.lower_.replace(".", "")  # "C.E.O." is a CEO
+    words = {word, role.lemma_.lower()} | mods
     if "founding" in words and role.lemma_.lower() in WORK_ROLES:
         return "lead"  # "a founding member / director / chair of X" founded it
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
         return "work" if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES else None
-    if role.lower_ in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
+    if word in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
         "ceo",
         "founder",
         "co-founder",
@@ -98,7 +103,7 @@ def _role_kind(role) -> str | None:
         and (role.lemma_.lower() == "executive" or words & {"executive"})
     ):
         return "lead"  # a chief executive (officer) leads; a chief operating officer does not
-    if role.lower_ in ("head", "leader", "boss", "chief") and role.dep_ != "compound":
+    if word in ("head", "leader", "boss", "chief") and role.dep_ != "compound":
         return "lead"
     if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES:
         return "work"
@@ -182,6 +187,18 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
     # of the company": a role without one shares the next role's
     orgs_of = [_role_org(ents, r) for r in roles]
+    for k, r in enumerate(list(roles)):
+        # "the CTO of A and CEO of B": the parser hangs "CEO" on A and "of B" on "CTO"; in word
+        # order, each organization after the second role is the second role's
+        for o in prep_objects(r, "of", "at"):
+            for c in o.conjuncts:
+                if c.i > o.i and c.pos_ in ("NOUN", "PROPN") and ents.at(c) is None \
+                        and _role_kind(c) is not None and c not in roles:
+                    own = _role_org(ents, c) or [m for m in orgs_of[k] if m.start > c.i]
+                    if own:  # not "Chairman of the Board and CEO": that CEO's company is elsewhere
+                        orgs_of[k] = [m for m in orgs_of[k] if m.start < c.i]
+                        roles.append(c)
+                        orgs_of.append(own)
     # "a writer and former columnist for X", "a businessman, Chairman and CEO of X": the parser
     # hangs the organization on the first noun of the coordination or the apposition
     carrier = anchor if anchor.i != t.i and anchor.pos_ == "NOUN" else (
@@ -315,8 +332,10 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("set",) and not any(c.lower_ == "up" for c in t.children):
         return
+    # "X was founded by A", "founded by A, X …", and "X, founded in 1933, …": a participle
+    # modifying a noun is passive, its noun the thing founded
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (
-        t.tag_ == "VBN" and prep_objects(t, "by")
+        t.tag_ == "VBN" and (prep_objects(t, "by") or t.dep_ == "acl")
     )
     if passive:
         agents = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]

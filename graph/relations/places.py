@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..mentions import ORG_KIND_NOUNS, ORG_NOUNS, DocEntities
-from .lexicon import FORMER_MODS, HQ_WORDS, INSTITUTION_WORDS
+from .lexicon import (
+    FORMER_MODS,
+    HQ_WORDS,
+    INSTITUTION_WORDS,
+    MOVE_VERBS,
+    SEQUENCE_ADVERBS,
+)
 from .syntax import (
     Candidate,
     args_of,
@@ -19,7 +25,7 @@ from .syntax import (
     subtree_places,
 )
 
-__all__ = ["based", "institution_in"]
+__all__ = ["based", "institution_in", "moved"]
 
 
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -73,6 +79,8 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         # "located in Yiwu City of Zhejiang Province": the region the town is in, too
         direct += [m for o in prep_objects(t, "in", "at") for r in prep_objects(o, "of")
                    for m in only_places(args_of(ents, r)) if m not in direct]
+        # "originally based in A, later in B and now in C": each was its home (a place has no tense)
+        direct += [m for m in _places_later(ents, t) if m not in direct]
         for o in orgs:
             for place in direct or places[:1]:
                 yield Candidate(o, "locatedIn", place, t, "headquartered-in", 0.85)
@@ -115,6 +123,26 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         if places:
             for o in only_orgs(clause_subject(ents, t)):
                 yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)
+
+
+def _places_later(ents: DocEntities, t) -> list:
+    """The places of the phrases "later in X", "now in X", "then at X" after *t* in its sentence."""
+    return only_places([m for x in ents.doc[t.i + 1:t.sent.end] if x.lower_ in ("in", "at")
+                        and any(c.dep_ == "advmod" and c.lower_ in SEQUENCE_ADVERBS for c in x.children)
+                        for o in children_with(x, "pobj") for m in subtree_places(ents, o)])
+
+
+def moved(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "In 2002 it moved to Orpington", "X relocated its headquarters to Y": where it is now."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in MOVE_VERBS:
+        return
+    places = only_places([m for o in prep_objects(t, "to") for m in args_of(ents, o)])
+    objects = children_with(t, "dobj")
+    if not places or any(o.lemma_.lower() not in ("headquarters", "hq", "office", "base") for o in objects):
+        return  # "moved its production to Y" says nothing of where the company is
+    for org in only_orgs(clause_subject(ents, t)):
+        if org.kind != "pronoun":  # "… however in 2002 it moved to Y": which one moved is too loose
+            yield Candidate(org, "locatedIn", places[0], t, "moved-to", 0.7)
 
 
 def _description_above(noun):

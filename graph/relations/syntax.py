@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import combinations
 from typing import NamedTuple
 
-from ..mentions import DocEntities, Mention
+from ..mentions import DocEntities, Mention, subject_before_parenthesis
 from .lexicon import FORMER_MODS, TALK_NOUNS
 
 __all__ = ["Candidate"]
@@ -152,7 +152,7 @@ def subject_of(token) -> list:
             node = node.head
             continue
         if node.head.i == node.i:
-            return []
+            return subject_before_parenthesis(node)
         node = node.head
     return []
 
