@@ -318,9 +318,27 @@ class DocEntities:
             if (m.type == "Organization" and m.kind == "name" and not self.clusters[m.cluster].canonical
                     and looks_like_person_name(m.text)):
                 self.retype(m, "Person")
+            if m.type == "Organization" and m.end < len(self.doc) and self._first_name_of(m, self.doc[m.end]):
+                m = self.proper_name(self.doc[m.end], "Person") or m
             if m.type == "Person":
                 out.append(m)
         return out
+
+    def _first_name_of(self, m: Mention, surname) -> bool:
+        """ "founded by Dave Waters": a one-word company the gazetteer knows ("Dave") that is the
+        first name of the proper noun after it is no company; if so, *m* is dropped."""
+        doc = self.doc
+        if (m.kind != "name" or m.end - m.start != 1 or not self.clusters[m.cluster].canonical
+                or surname.i != m.end or surname.pos_ != "PROPN" or not surname.text[:1].isupper()
+                or self.at(surname) is not None or doc[m.start].head.i != surname.i
+                or not looks_like_person_name(doc[m.start:m.end + 1].text)):
+            return False
+        self.mentions.remove(m)
+        del self.by_token[m.start]
+        cluster = self.clusters[m.cluster]
+        cluster.names.remove(m.text)
+        cluster.count -= 1
+        return True
 
     def proper_name(self, token, type_: str) -> Mention | None:
         """A mention for a capitalized name NER missed, in a slot only *type_* fills.
@@ -337,6 +355,8 @@ class DocEntities:
         else:
             coined = False
         start = token.i
+        if type_ == "Person" and start > token.sent.start and self.at(self.doc[start - 1]) is not None:
+            self._first_name_of(self.at(self.doc[start - 1]), token)  # "Dave Waters", not the company Dave
         while not coined and start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
                 self.doc[start - 1].text[:1].isupper() and self.at(self.doc[start - 1]) is None:
             start -= 1
@@ -349,8 +369,8 @@ class DocEntities:
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
             return None
-        if all(_is_role_word(t) for t in self.doc[start:end]):
-            return None  # "Chief Executive Officer": a title, not a name
+        if all(_is_role_word(t) for t in self.doc[start:end]) or self.doc[end - 1].lower_ in _TITLE_HEADS:
+            return None  # "Chief Executive Officer", "Chief Engineer": a title, not a name
         if start >= 2 and self.doc[start - 1].text == "(" and self.at(self.doc[start - 2]) is not None \
                 and self.at(self.doc[start - 2]).type == type_:
             return self.at(self.doc[start - 2])  # "Qatar Petroleum (QP)": the name before the parenthesis

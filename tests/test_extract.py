@@ -934,3 +934,17 @@ def test_only_an_organization_has_a_chief_executive(extractor):
     found = facts(extractor, "Lena Park (born Perth, Australia) is Founder and CEO of Voluntera, a "
                              "skills-based volunteer platform.")
     assert has(found, "Voluntera", "ledBy", "Lena Park")
+
+
+def test_a_gazetteer_company_that_is_a_first_name(extractor):
+    # "Dave" is a listed company (Dave Inc.), and a first name
+    assert extractor.gazetteer.lookup("Dave") is not None
+    found = facts(extractor, "Harbor Home Lending was founded in 1990 by Dave Lindqvist, its CEO.")
+    assert has(found, "Harbor Home Lending", "ledBy", "Dave Lindqvist")
+    assert not any(s == "dave" or o == "dave" for s, _, o in found)
+
+
+def test_working_for_a_company_ner_missed(extractor):
+    found = facts(extractor, "In 2008, Tomas completed a degree at the University of Lund while working for "
+                             "Vestra Media.")
+    assert has(found, "Tomas", "worksAt", "Vestra Media")

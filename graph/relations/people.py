@@ -338,7 +338,9 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         t.tag_ == "VBN" and (prep_objects(t, "by") or t.dep_ == "acl")
     )
     if passive:
-        agents = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
+        agents = [m for o in prep_objects(t, "by") for m in args_of(ents, o)] or (  # a name NER missed
+            [m for o in prep_objects(t, "by") for m in args_of(ents, o, create="Person")]
+            if lemma in FOUND_VERBS else [])
         base = t
         while base.dep_ == "conj":
             base = base.head
@@ -483,7 +485,9 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("teach", "lecture"):  # "taught at Princeton": a teacher works there
         lemma = "work"
-    people = only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"work", "serve", "employ"} else []
+    # only a person works at or for an organization: "Javier … while working for X", whatever NER said
+    people = (ents.as_people(clause_subject(ents, t)) if lemma == "work" and prep_objects(t, "at", "for")
+              else only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"serve", "employ"} else [])
     if not people and lemma in JOIN_VERBS | {"work"}:  # "Kowalczyk joined X": a surname NER missed
         people = only_people(clause_subject(ents, t, create="Person"))
     if not people:
@@ -518,7 +522,8 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(p, "worksAt", o, t, "served-in", 0.65)
     elif lemma == "work":
         former = has_former(t) or t.tag_ == "VBD" and any(c.lower_ in FORMER_MODS for c in t.children)
-        for o in only_orgs([m for d in prep_objects(t, "at", "for") for m in args_of(ents, d)]):
+        for o in ents.as_organizations([m for d in prep_objects(t, "at", "for")
+                                        for m in args_of(ents, d, create="Organization")]):
             for p in people:
                 yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "works-at", 0.75)
 
