@@ -541,7 +541,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     in_headline = {ent.start: ent.sent.start in headline_starts for ent in doc.ents}
     body_texts = {e.text for e in doc.ents if not in_headline[e.start]}
     taken: set[int] = set()
-    ents = list(doc.ents)
+    ents = _join_nicknames(doc, list(doc.ents))
     for k, ent in enumerate(ents):
         if ent.start in taken:
             continue
@@ -645,6 +645,40 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     raw += _suffixed_names_missed(doc, raw)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
+
+
+_NICKNAME_MARKS = {"(": ")", '"': '"', "'": "'", "“": "”", "‘": "’", "`": "'"}
+
+
+def _join_nicknames(doc, ents: list) -> list:
+    """ "Edwin Garrigues (Gary) Boring", "Robert (Bob) Korsec": a nickname between a first name
+    and a surname, which NER cuts into pieces, is inside one person's name."""
+    from spacy.tokens import Span
+
+    out, k = [], 0
+    while k < len(ents):
+        ent, last = ents[k], None
+        if ent.label_ in ("PERSON", "ORG"):
+            opener = next((i for i in range(ent.start + 1, min(ent.end + 1, len(doc)))
+                           if doc[i].text in _NICKNAME_MARKS), None)
+            close = next((i for i in range(opener + 2, min(opener + 4, len(doc)))
+                          if doc[i].text == _NICKNAME_MARKS[doc[opener].text]), None) if opener else None
+            if close is not None and close + 1 < len(doc) and all(
+                    t.text[:1].isupper() for t in doc[opener + 1:close]) and doc[close + 1].pos_ == "PROPN" \
+                    and doc[close + 1].text[:1].isupper():
+                last = close + 2
+                while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper() \
+                        and doc[last].ent_type_ in ("", "PERSON", "ORG"):
+                    last += 1
+        if last is None or not looks_like_person_name(f"{doc[ent.start:opener].text} {doc[close + 1:last].text}"):
+            out.append(ent)
+            k += 1
+            continue
+        out.append(Span(doc, ent.start, last, label="PERSON"))
+        k += 1
+        while k < len(ents) and ents[k].start < last:
+            k += 1  # the pieces NER made of the rest
+    return out
 
 
 def _is_suffix(token) -> bool:

@@ -948,3 +948,9 @@ def test_working_for_a_company_ner_missed(extractor):
     found = facts(extractor, "In 2008, Tomas completed a degree at the University of Lund while working for "
                              "Vestra Media.")
     assert has(found, "Tomas", "worksAt", "Vestra Media")
+
+
+def test_a_nickname_inside_a_name(extractor):
+    found = facts(extractor, "Edwin Harlan (Eddie) Marsh (1886 – 1968) was an American psychologist, Professor of "
+                             "Psychology at Clark University.")
+    assert has(found, "Edwin Harlan (Eddie) Marsh", "worksAt", "Clark University")
