@@ -447,6 +447,10 @@ _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "fou
 _ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
                "founding", "interim", "acting", "deputy"}
+#: Titles and ranks a name may follow ("Foreign Minister Sergei Lavrov").
+_PERSON_TITLES = {"minister", "secretary", "colonel", "lieutenant", "general", "captain", "admiral",
+                  "commander", "sergeant", "governor", "senator", "mayor", "judge", "ambassador", "prince",
+                  "princess", "bishop", "rabbi", "reverend", "chef", "attorney"}
 #: Words that end a job title, not a name: "Business Development Officer", "GIS Specialist".
 _TITLE_HEADS = {"officer", "specialist", "professor", "director", "manager", "founder", "co-founder",
                 "cofounder", "ceo", "cto", "cfo", "coo", "president", "chairman", "chairwoman",
@@ -515,9 +519,9 @@ def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
     A capitalized proper noun with no entity of its own joins the name when it is a compound of a
     word of the name (before it) or the name's last word is its compound (after it).
     """
-    def free(t) -> bool:
+    def free(t) -> bool:  # not a title: "Foreign Minister | Sergei Lavrov"
         return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_
-                and t.lower_ not in _ROLE_WORDS and t.lower_ not in _HONORIFICS)
+                and t.lower_ not in _ROLE_WORDS | _HONORIFICS | _PERSON_TITLES)
 
     while start > 0 and free(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end and doc[start - 1].sent.start < start - 1:

@@ -954,3 +954,12 @@ def test_a_nickname_inside_a_name(extractor):
     found = facts(extractor, "Edwin Harlan (Eddie) Marsh (1886 – 1968) was an American psychologist, Professor of "
                              "Psychology at Clark University.")
     assert has(found, "Edwin Harlan (Eddie) Marsh", "worksAt", "Clark University")
+
+
+def test_a_title_before_a_name_is_not_part_of_it(extractor):
+    from graph.mentions import find_entities
+
+    doc = extractor.nlp("The talks were led by Russian Foreign Minister Sergei Lavrov and Lieutenant-Colonel "
+                        "Stuart Douglas.")
+    people = [m.text for m in find_entities(doc, extractor.gazetteer).mentions if m.type == "Person"]
+    assert people == ["Sergei Lavrov", "Stuart Douglas"]
