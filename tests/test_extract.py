@@ -963,3 +963,12 @@ def test_a_title_before_a_name_is_not_part_of_it(extractor):
                         "Stuart Douglas.")
     people = [m.text for m in find_entities(doc, extractor.gazetteer).mentions if m.type == "Person"]
     assert people == ["Sergei Lavrov", "Stuart Douglas"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zentrix Labs is a software company in Estonia.", True),
+    ("Zentrix Labs is the largest software company in Estonia.", False),  # where it ranks
+    ("Zentrix Labs is a leading company in Estonia.", False),
+])
+def test_a_company_in_a_country(extractor, text, expected):
+    assert has(facts(extractor, text), "Zentrix Labs", "locatedIn", "Estonia") is expected

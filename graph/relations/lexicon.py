@@ -240,6 +240,8 @@ HQ_WORDS = {"headquarter", "headquartered", "base", "based", "locate", "located"
 #: "originally based in A, later in B, now in C": the places an organization has been in, in turn.
 SEQUENCE_ADVERBS = {"later", "then", "subsequently", "afterwards", "now", "currently", "today", "presently"}
 MOVE_VERBS = {"move", "relocate"}
+#: "the leading bank in Europe": where it ranks, not where it is.
+RANK_WORDS = {"leading", "top", "major", "biggest", "largest", "dominant", "premier", "only", "first"}
 PRODUCT_NOUNS = {
     "platform",
     "architecture",

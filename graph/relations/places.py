@@ -10,6 +10,7 @@ from .lexicon import (
     HQ_WORDS,
     INSTITUTION_WORDS,
     MOVE_VERBS,
+    RANK_WORDS,
     SEQUENCE_ADVERBS,
 )
 from .syntax import (
@@ -105,6 +106,10 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         # "X is a U.S. airline", "X, a New York law firm": a place named as the kind's modifier
         places = [ents.at(c) for c in t.children if c.dep_ in ("compound", "nmod") and ents.at(c) is not None
                   and ents.at(c).type == "Place" and ents.at(c).kind == "name"]
+        ranked = any(c.tag_ == "JJS" or c.lower_ in RANK_WORDS for c in t.children)
+        if not places and not ranked:  # "X is a trade union in Morocco" (not "the largest bank in Europe":
+            # a rank says where it competes)
+            places = only_places([m for o in prep_objects(t, "in") for m in args_of(ents, o)])[:1]
         if places:
             for o in ents.as_organizations(args_of(ents, t), strong=False):
                 yield Candidate(o, "locatedIn", places[0], t, "place-kind", 0.7)
