@@ -639,6 +639,14 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             entry = gazetteer.lookup(text)
             if entry is not None:
                 canonical, type_ = entry.name, entry.type
+        at = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "at"), None) \
+            if type_ == "Organization" and not canonical else None
+        if at is not None and looks_like_organization(doc[start:at].text) \
+                and looks_like_organization(doc[at + 1:end].text):
+            # "Department of Physics at Lund University": a unit and its institution, two names
+            # (not "Jazz at Lincoln Center")
+            raw.append(Mention(start, at, doc[start:at].text, "Organization"))
+            start, text = at + 1, doc[at + 1:end].text
         of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None) if type_ == "Place" else None
         if of is not None and doc[of - 1].lower_ in _TOWN_WORDS and any(
                 doc[i].lower_ in _REGION_WORDS for i in range(of + 2, end)):

@@ -972,3 +972,14 @@ def test_a_title_before_a_name_is_not_part_of_it(extractor):
 ])
 def test_a_company_in_a_country(extractor, text, expected):
     assert has(facts(extractor, text), "Zentrix Labs", "locatedIn", "Estonia") is expected
+
+
+@pytest.mark.parametrize("text, triple, expected", [
+    ("Ana Ruiz is a professor in the Department of Physics at Lund University.",
+     ("Ana Ruiz", "worksAt", "Department of Physics"), True),
+    ("Ana Ruiz was the founder of Zentrix Labs, a leader in Digital Imaging.",
+     ("Zentrix Labs", "worksAt", "Digital Imaging"), False),
+    ("Ana Ruiz is a manager in London.", ("Ana Ruiz", "worksAt", "London"), False),
+])
+def test_a_role_in_an_organization(extractor, text, triple, expected):
+    assert has(facts(extractor, text), *triple) is expected

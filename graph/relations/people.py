@@ -61,6 +61,11 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
     for o in objs:  # "a scholar at X": no place is worked at; "manager for Norway" names a territory
         orgs += ents.as_organizations(args_of(ents, o, create="Organization"),
                                       places=o.head.lower_ in ("at", "with") or corporate)
+    # "a partner in Deloitte", "Professor in the Department of Physics": "in" an organization
+    # (not "a manager in London", nor a name NER missed, which may be a town)
+    # (not "a leader in Digital Pathology": a market)
+    if role.lemma_.lower() not in ("leader", "player", "pioneer", "head", "chief"):
+        orgs += [m for o in prep_objects(role, "in") for m in only_orgs(args_of(ents, o)) if m not in orgs]
     if not orgs:
         orgs = only_orgs([m for p in children_with(role, "poss") for m in args_of(ents, p)])
     if not orgs:
