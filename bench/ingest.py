@@ -35,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "articles"
+#: The measuring processes import this tree's ``graph``, whichever copy of it is installed.
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 
 def build_corpus(path: Path, n: int) -> tuple[int, int]:
@@ -187,7 +189,7 @@ def stream_check(gigabytes: float, seconds: float, processes: int) -> str:
         size = corpus.stat().st_size
         command = [sys.executable, "-m", "graph.cli", "--store", f"oxigraph:{store}", "ingest",
                    str(corpus), "--processes", str(processes), "--no-progress"]
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         peak_main = peak_tree = 0.0
         start = time.perf_counter()
         while time.perf_counter() - start < seconds and process.poll() is None:
@@ -212,7 +214,7 @@ def run(kind: str, corpus: Path, processes: int, batch_size: int, repeat: int = 
     for _ in range(repeat):
         out = subprocess.run([sys.executable, __file__, "--measure", kind, "--corpus", str(corpus),
                               "--processes", str(processes), "--batch-size", str(batch_size)],
-                             capture_output=True, text=True, cwd=ROOT, check=False)
+                             capture_output=True, text=True, cwd=ROOT, env=ENV, check=False)
         if out.returncode != 0:
             sys.exit(f"{kind} with {processes} processes failed:\n{out.stderr}")
         got = json.loads(out.stdout.strip().splitlines()[-1])
