@@ -639,6 +639,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             entry = gazetteer.lookup(text)
             if entry is not None:
                 canonical, type_ = entry.name, entry.type
+        if type_ == "Organization" and not canonical and _indefinite(doc, start, end):
+            continue  # "a Digital Marketing Agency": capitalized words naming a kind, not a name
         at = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "at"), None) \
             if type_ == "Organization" and not canonical else None
         if at is not None and looks_like_organization(doc[start:at].text) \
@@ -691,6 +693,17 @@ def _join_nicknames(doc, ents: list) -> list:
         while k < len(ents) and ents[k].start < last:
             k += 1  # the pieces NER made of the rest
     return out
+
+
+def _indefinite(doc, start: int, end: int) -> bool:
+    """Whether the span heads a noun phrase that opens with "a" or "an", or is coordinated with
+    its head: "a Digital Marketing Agency", "a Management Consulting, Executive Search … Firm"
+    describe a kind of company (not "a Goldman Sachs banker": there the name is a modifier)."""
+    node = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    while node is not None and node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head  # "A, B & C Firm": the determiner hangs on the first conjunct
+    return node is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < start
+                                    for c in node.children)
 
 
 def _is_suffix(token) -> bool:

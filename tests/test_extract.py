@@ -983,3 +983,18 @@ def test_a_company_in_a_country(extractor, text, expected):
 ])
 def test_a_role_in_an_organization(extractor, text, triple, expected):
     assert has(facts(extractor, text), *triple) is expected
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Zentrix Labs is a Digital Marketing Agency based in Leeds.", {"Zentrix Labs"}),
+    ("Zentrix Labs is a Management Consulting, Executive Search & Talent Development Firm based in Leeds.",
+     {"Zentrix Labs"}),
+    ("Ana Ruiz is a Goldman Sachs banker.", {"Goldman Sachs"}),  # the name is a modifier there
+])
+def test_an_indefinite_capitalized_phrase_is_a_kind_not_a_name(extractor, text, kept):
+    from graph.mentions import find_entities
+
+    doc = extractor.nlp(text)
+    orgs = {m.text for m in find_entities(doc, extractor.gazetteer).mentions if m.type == "Organization"}
+    assert orgs == kept
+    assert has(facts(extractor, text), "Zentrix Labs", "locatedIn", "Leeds") is ("Leeds" in text)
