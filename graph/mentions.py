@@ -454,7 +454,9 @@ _PERSON_TITLES = {"minister", "secretary", "colonel", "lieutenant", "general", "
 #: Words that end a job title, not a name: "Business Development Officer", "GIS Specialist".
 _TITLE_HEADS = {"officer", "specialist", "professor", "director", "manager", "founder", "co-founder",
                 "cofounder", "ceo", "cto", "cfo", "coo", "president", "chairman", "chairwoman",
-                "consultant", "engineer", "analyst", "lecturer", "strategist", "advisor", "adviser"}
+                "consultant", "engineer", "analyst", "lecturer", "strategist", "advisor", "adviser",
+                "general", "surgeon", "physician", "oncologist", "scientist", "economist", "journalist",
+                "researcher"}  # "Postmaster General", "Surgical Oncologist"
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}

@@ -998,3 +998,14 @@ def test_an_indefinite_capitalized_phrase_is_a_kind_not_a_name(extractor, text, 
     orgs = {m.text for m in find_entities(doc, extractor.gazetteer).mentions if m.type == "Organization"}
     assert orgs == kept
     assert has(facts(extractor, text), "Zentrix Labs", "locatedIn", "Leeds") is ("Leeds" in text)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Zentrix Post is headed by Postmaster General and CEO Ana Ruiz.", "Postmaster General"),
+])
+def test_a_span_ending_in_a_profession_is_a_title(extractor, text, title):
+    from graph.mentions import find_entities
+
+    names = {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions}
+    assert title not in names
+    assert not any(title in (f.subject.name, f.object.name) for f in facts(extractor, text))
