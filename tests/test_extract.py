@@ -1009,3 +1009,80 @@ def test_a_span_ending_in_a_profession_is_a_title(extractor, text, title):
     names = {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions}
     assert title not in names
     assert not any(title in (f.subject.name, f.object.name) for f in facts(extractor, text))
+
+
+#: One invented sentence or more for each relation rule (the test below checks that each fires).
+RULE_SENTENCES = [
+    "Acme Corp formed a partnership with Globex Inc and is a reseller of Initech.",
+    "Acme Corp partnered with Globex Inc on cloud software.",
+    "The alliance's member firms included Acme Corp and Globex Inc.",
+    "Acme Corp is a member of the Open Robotics Alliance.",
+    "Globex Inc, a rival of Acme Corp, cut prices.",
+    "Acme Corp competes with Globex Inc in printers.",
+    "Jane Roe, the chief executive of Acme Corp, spoke.",
+    "Acme Corp CEO Jane Roe spoke on Monday.",
+    "Jane Roe of Acme Corp said the deal was done.",
+    "Jane Roe succeeded John Doe as chief executive of Acme Corp.",
+    "Jane Roe, who is a former director of Globex Inc, spoke.",
+    "Acme Corp was founded by Jane Roe in 1990, and she co-founded Kestrel Labs.",
+    "Jane Roe is one of the co-founders of Kestrel Labs.",
+    "Acme Corp appointed Jane Roe as its chief financial officer.",
+    "Jane Roe left Acme Corp in 2019 and joined Globex Inc.",
+    "Jane Roe held a position with Acme Corp.",
+    "The vaccine was developed by Jane Roe at the Kestrel Institute.",
+    "Acme Corp is headquartered in Denver.",
+    "She studied at the Kestrel University in Denver.",
+    "Acme Corp moved its headquarters to Denver.",
+    "Kestrel Labs, an Acme Corp-backed startup, raised money.",
+    "Acme Corp acquired Globex Inc for $2 billion.",
+    "Acme Corp invested $10 million in Globex Inc.",
+    "Globex Inc is a subsidiary of Acme Corp.",
+    "Acme Corp's Roadrunner phone sold well.",
+]
+
+
+def _every_rule_everywhere(ents, sent):
+    """The reference for :func:`graph.relations.candidates`: each rule on each content word."""
+    from graph.relations import _NEVER_TRIGGERS, RULES
+
+    for token in sent:
+        if token.pos_ not in _NEVER_TRIGGERS:
+            for name, rule in RULES.items():
+                for cand in rule(ents, token):
+                    if cand.subject.cluster != cand.object.cluster:
+                        yield name, cand
+
+
+def test_rules_called_on_their_triggers_only_find_what_every_call_finds(extractor):
+    from graph.mentions import find_entities
+    from graph.relations import RULES, candidates
+
+    def key(cand):
+        return (cand.subject.text, cand.predicate, cand.object.text, cand.trigger.i, cand.rule, cand.confidence)
+
+    fired = set()
+    for text in RULE_SENTENCES:
+        doc = extractor.nlp(text)
+        # fresh entities each time: rules may add mentions as they go
+        reference = [(name, key(c)) for sent in doc.sents
+                     for name, c in _every_rule_everywhere(find_entities(doc, extractor.gazetteer), sent)]
+        ents = find_entities(doc, extractor.gazetteer)
+        assert [key(c) for sent in doc.sents for c in candidates(ents, sent)] == [k for _, k in reference], text
+        fired |= {name for name, _ in reference}
+    assert fired == set(RULES)
+
+
+def test_a_rule_without_declared_triggers_is_called_on_every_content_word(extractor, monkeypatch):
+    from graph import relations
+    from graph.mentions import find_entities
+
+    seen = []
+
+    def spy(ents, token):
+        seen.append(token.text)
+        yield from ()
+
+    monkeypatch.setitem(relations.RULES, "spy", spy)
+    doc = extractor.nlp("Acme Corp quietly hired three engineers.")
+    list(relations.candidates(find_entities(doc, extractor.gazetteer), doc[:]))
+    assert seen == ["Acme", "Corp", "quietly", "hired", "three", "engineers"]

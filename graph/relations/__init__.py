@@ -17,6 +17,7 @@ of the parse in :mod:`.syntax`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..mentions import DocEntities
 from .alliances import members, partner_noun, partner_verb, rival_noun, rival_verb
@@ -36,7 +37,7 @@ from .people import (
 )
 from .places import based, institution_in, moved
 from .products import product
-from .syntax import Candidate
+from .syntax import Candidate, trigger_lemma
 
 __all__ = ["Candidate", "RULES", "candidates"]
 
@@ -73,14 +74,59 @@ RULES = {
 #: skipping them spares most of the calls, for the same candidates.
 _NEVER_TRIGGERS = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "SPACE"})
 
+#: The dependencies of a modifier whose words count as its head's ("CEO" in "CEO Jane Roe").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+@lru_cache(maxsize=4)
+def _dispatch(rules: tuple) -> tuple[dict[str, frozenset[int]], frozenset[int], frozenset[int]]:
+    """Where each rule is called: by trigger word, at a mention's end, or everywhere (undeclared)."""
+    by_word: dict[str, set[int]] = {}
+    for pos, rule in enumerate(rules):
+        for word in getattr(rule, "triggers", ()):
+            by_word.setdefault(word, set()).add(pos)
+    at_end = frozenset(pos for pos, rule in enumerate(rules) if getattr(rule, "at_mention_end", False))
+    always = frozenset(pos for pos, rule in enumerate(rules) if not hasattr(rule, "triggers"))
+    return {w: frozenset(p) for w, p in by_word.items()}, at_end, always
+
+
+def _trigger_words(tokens: list) -> list[set[str]]:
+    """Each token's words that :func:`~.syntax.triggered_by` matches: its own and its modifiers'."""
+    own = [{t.lemma_.lower(), trigger_lemma(t), t.lower_, t.lower_.replace(".", "")} for t in tokens]
+    words = list(own)
+    start = tokens[0].i if tokens else 0
+    for k, t in enumerate(tokens):
+        head = t.head.i - start
+        if t.dep_ in _MODIFIER_DEPS and 0 <= head < len(tokens):
+            words[head] = words[head] | own[k]
+    return words
+
 
 def candidates(ents: DocEntities, sent) -> Iterator[Candidate]:
-    """Every candidate fact that the rules find in one sentence."""
+    """Every candidate fact that the rules find in one sentence.
+
+    Each content word is offered, in :data:`RULES` order, to the rules its words can
+    trigger (:func:`~.syntax.triggered_by`), so a sentence costs a call per possible
+    trigger rather than one per rule and word.
+
+    >>> from graph.nlp import load_nlp
+    >>> from graph.mentions import find_entities
+    >>> doc = load_nlp()("Acme Corp acquired Globex Inc in 2020.")
+    >>> [(c.subject.text, c.predicate, c.object.text) for c in candidates(find_entities(doc), doc[:])]
+    [('Acme Corp', 'acquired', 'Globex Inc')]
+    """
     rules = tuple(RULES.values())
-    for token in sent:
+    by_word, at_end, always = _dispatch(rules)
+    tokens = list(sent)
+    for token, words in zip(tokens, _trigger_words(tokens)):
         if token.pos_ in _NEVER_TRIGGERS:
             continue
-        for rule in rules:
-            for cand in rule(ents, token):
+        chosen = always.union(*[by_word[w] for w in words if w in by_word])
+        for pos in sorted(chosen | at_end):
+            if pos not in chosen:  # the rules before may have created a mention here: look now
+                m = ents.at(token)
+                if m is None or token.i != m.end - 1:
+                    continue
+            for cand in rules[pos](ents, token):
                 if cand.subject.cluster != cand.object.cluster:
                     yield cand

@@ -30,11 +30,13 @@ from .syntax import (
     orgs_or_products,
     pairs,
     prep_objects,
+    triggered_by,
 )
 
 __all__ = ["partner_noun", "partner_verb", "members", "rival_noun", "rival_verb"]
 
 
+@triggered_by(PARTNER_NOUNS, CHANNEL_NOUNS)
 def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "a partnership between A, B and C", "A's alliance with B", "A and B formed a venture",
     "A, a channel partner of B and C", "the partnership of A and B"."""
@@ -116,6 +118,7 @@ def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(a, "partnersWith", b, t, "partner-of", 0.85)
 
 
+@triggered_by(PARTNER_VERBS)
 def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A partnered with B", "A teamed up with B", "A and B joined forces", "A works with B"."""
     lemma = t.lemma_.lower()
@@ -150,6 +153,7 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(a, "partnersWith", b, t, "partner-offer", 0.7)
 
 
+@triggered_by({"include", "member"})
 def members(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Its member firms included A, B, C", "A is a member of the X Alliance", "A joined the X consortium"."""
     lemma = t.lemma_.lower()
@@ -173,6 +177,7 @@ def members(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(a, "partnersWith", g, t, "member-of", 0.8)
 
 
+@triggered_by(RIVAL_NOUNS)
 def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A and B have been bitter rivals", "A is a competitor to B", "competitors such as C"."""
     lemma = t.lemma_.lower()
@@ -218,6 +223,7 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)
 
 
+@triggered_by(RIVAL_VERBS, WAR_NOUNS)
 def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A competes with B", "A is being chased by B and C", "price wars against B"."""
     lemma = t.lemma_.lower()

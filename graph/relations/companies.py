@@ -26,11 +26,13 @@ from .syntax import (
     prep_objects,
     relative_antecedent,
     subject_of,
+    triggered_by,
 )
 
 __all__ = ["acquire", "invest", "subsidiary", "backed"]
 
 
+@triggered_by(ACQUIRE_VERBS, ACQUIRE_NOUNS, {"sell"})
 def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A acquired B", "B was acquired by A", "A agreed to buy B", "A's acquisition of B",
     "the acquisition of B by A", "A sold B to C"."""
@@ -65,6 +67,7 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(a, "acquired", b, t, "acquisition-of", 0.8)
 
 
+@triggered_by(INVEST_VERBS, INVEST_NOUNS)
 def invest(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A invested in B", "B is backed by A", "A took a stake in B"."""
     lemma = t.lemma_.lower()
@@ -96,6 +99,7 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(a, "investedIn", b, t, "investment-in", 0.75)
 
 
+@triggered_by({"parent", "company"}, SUBSIDIARY_NOUNS, ORG_NOUNS, OWN_VERBS)
 def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "X is a subsidiary of Y", "X, a unit of Y", "Y's subsidiary X", "X is owned by Y",
     "Y is the parent company of X", "Y and its subsidiary X", "Y owns X"."""
@@ -213,6 +217,7 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(c, "subsidiaryOf", p, t, "owned-by", 0.8)
 
 
+@triggered_by({"backed", "owned", "funded", "controlled"})
 def backed(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "the Microsoft-backed startup OpenAI", "SoftBank-owned Arm"."""
     if t.lower_ not in ("backed", "owned", "funded", "controlled") or t.i < 2 or t.nbor(-1).text != "-":

@@ -32,6 +32,8 @@ from .syntax import (
     prep_objects,
     relative_antecedent,
     subject_of,
+    trigger_lemma,
+    triggered_by,
 )
 
 __all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", "founded", "appointed",
@@ -91,6 +93,8 @@ def _role_kind(role) -> str | None:
     mods = {c.lower_.replace(".", "") for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
     word = role.lower_.replace(".", "")  # "C.E.O." is a CEO
     words = {word, role.lemma_.lower()} | mods
+    if not words & WORK_ROLES:
+        return None  # (what lets :func:`triggered_by` call the role rules on WORK_ROLES alone)
     if "founding" in words and role.lemma_.lower() in WORK_ROLES:
         return "lead"  # "a founding member / director / chair of X" founded it
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
@@ -132,6 +136,7 @@ def _emit_role(
             yield Candidate(person, "worksAt", org, role, rule, conf - 0.05)
 
 
+@triggered_by(WORK_ROLES)
 def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Jane Roe, CEO of Acme", "John Doe, once a VMware executive",
     "X, the company's founder and chief architect", "X is the CEO of Y", "X (president and CEO)",
@@ -220,6 +225,7 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
             yield from _emit_role(person, r, orgs, kind, former or has_former(r), "role-" + t_dep, 0.85)
 
 
+@triggered_by(mention_end=True)
 def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Apple CEO Steve Jobs", "former Texas Instruments manager Bill Murto", "MIT professors A and B":
     a role before a name."""
@@ -273,6 +279,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     yield from _emit_role(m, role_tokens[-1], [org], kind, former, "role-title", 0.85)
 
 
+@triggered_by(mention_end=True)
 def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Mathematician George Stibitz of Bell Telephone Laboratories", "Anna Wierzbicka at Warsaw
     University": a person's name with "of" or "at" and an organization right after it."""
@@ -297,6 +304,7 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
         yield Candidate(m, "worksAt", o, t, "person-of", 0.7)
 
 
+@triggered_by({"succeed"})
 def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "He was elected president and CEO of X, succeeding Y", "A succeeded B as CEO of X": the
     predecessor in a leading role led the organization too."""
@@ -314,6 +322,7 @@ def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(org, "ledBy", p, t, "succeeded", 0.7)
 
 
+@triggered_by(WORK_ROLES)
 def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Rod Canion, Jim Harris, and Bill Murto, all of whom were former Texas Instruments managers"."""
     if t.dep_ != "attr" or not has_former(t) or _role_kind(t) is None:
@@ -328,11 +337,10 @@ def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(p, "formerlyAt", o, t, "former-relcl", 0.8)
 
 
+@triggered_by(FOUND_VERBS, LEAD_VERBS)
 def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "X was founded by A and B", "A founded X", "Founded by A, …", "X is led by A"."""
-    lemma = t.lemma_.lower()
-    if lemma.startswith("co-found"):
-        lemma = "found"
+    lemma = trigger_lemma(t)
     if t.pos_ != "VERB" or lemma not in FOUND_VERBS | LEAD_VERBS:
         return
     if lemma in ("set",) and not any(c.lower_ == "up" for c in t.children):
@@ -412,6 +420,7 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)
 
 
+@triggered_by(APPOINT_VERBS)
 def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "which saw Eckhard Pfeiffer appointed president and CEO", "X named A its CEO"."""
     if t.pos_ != "VERB" or t.lemma_.lower() not in APPOINT_VERBS:
@@ -441,6 +450,7 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
         yield from _emit_role(p, role, orgs, kind, False, "appointed", 0.75)
 
 
+@triggered_by(LEAVE_VERBS)
 def left(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Murto departed Compaq", "Canion and Harris left", "A was ousted by the board of HP"."""
     lemma = t.lemma_.lower()
@@ -483,6 +493,7 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(p, "formerlyAt", o, t, "left", conf)
 
 
+@triggered_by(JOIN_VERBS, {"serve", "employ", "work", "teach", "lecture"})
 def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A joined X from Y", "A works at X", "A previously worked at Y", "A was employed by X"."""
     lemma = t.lemma_.lower()
@@ -533,6 +544,7 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "works-at", 0.75)
 
 
+@triggered_by(POSITION_NOUNS)
 def position(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "He held engineering positions with X and Y", "her position at X", "took a job with X"."""
     if t.pos_ != "NOUN" or t.lemma_.lower() not in POSITION_NOUNS:
@@ -554,6 +566,7 @@ def position(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "position-with", 0.7)
 
 
+@triggered_by(WORK_PRODUCT_VERBS)
 def made_at(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "It was developed in 1959 at the University of X by A, B and C", "created at X by A": the
     makers worked at the institution."""

@@ -24,11 +24,13 @@ from .syntax import (
     only_places,
     prep_objects,
     subtree_places,
+    triggered_by,
 )
 
 __all__ = ["based", "institution_in", "moved"]
 
 
+@triggered_by({"based", "headquarters", "hq", "office", "be"}, HQ_WORDS, ORG_KIND_NOUNS)
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "a New York City-based partner", "X is headquartered in Y", "Headquartered in Y, it …",
     "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas",
@@ -137,6 +139,7 @@ def _places_later(ents: DocEntities, t) -> list:
                         for o in children_with(x, "pobj") for m in subtree_places(ents, o)])
 
 
+@triggered_by(MOVE_VERBS)
 def moved(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "In 2002 it moved to Orpington", "X relocated its headquarters to Y": where it is now."""
     if t.pos_ != "VERB" or t.lemma_.lower() not in MOVE_VERBS:
@@ -197,6 +200,7 @@ def _fronted(ents: DocEntities, t) -> Candidate | None:
     return None
 
 
+@triggered_by(mention_end=True)
 def institution_in(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "a lecturer at the Technical College in Bandung", "the Mexican Fine Arts Museum in Chicago":
     an institution named with the town it stands in."""

@@ -14,11 +14,13 @@ from .syntax import (
     only_orgs,
     only_products,
     prep_objects,
+    triggered_by,
 )
 
 __all__ = ["product"]
 
 
+@triggered_by(PRODUCT_NOUNS, PRODUCT_VERBS, MAKER_NOUNS, {"product", "line"}, mention_end=True)
 def product(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Apple's Mac", "IBM's POWER architecture", "A developed the Android operating system",
     "product lines from Sun (e.g. SPARC Enterprise and Java)"."""

@@ -6,14 +6,14 @@ descriptions and pronouns through :meth:`graph.mentions.DocEntities.resolve`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import combinations
 from typing import NamedTuple
 
 from ..mentions import DocEntities, Mention, subject_before_parenthesis
 from .lexicon import FORMER_MODS, TALK_NOUNS
 
-__all__ = ["Candidate"]
+__all__ = ["Candidate", "triggered_by", "trigger_lemma"]
 
 
 class Candidate(NamedTuple):
@@ -23,6 +23,38 @@ class Candidate(NamedTuple):
     trigger: object  # spaCy Token
     rule: str
     confidence: float
+
+
+def trigger_lemma(token) -> str:
+    """The lowercased lemma a rule reads; "co-founded", which the tokenizer keeps whole, is "found".
+
+    >>> from graph.nlp import load_nlp
+    >>> trigger_lemma(load_nlp()("She co-founded it.")[1])
+    'found'
+    """
+    lemma = token.lemma_.lower()
+    return "found" if lemma.startswith("co-found") else lemma
+
+
+def triggered_by(*words: Iterable[str], mention_end: bool = False):
+    """Declare the only tokens a rule can fire on, so that :func:`graph.relations.candidates`
+    calls it on those alone: a token whose lemma (or :func:`trigger_lemma`), lowercased text
+    (with or without its dots), or one of its modifiers' is in *words*, or, with
+    *mention_end*, the last token of a mention. A rule without it is called on every
+    content word. The rule must still check its trigger itself: this is a filter for speed.
+
+    >>> @triggered_by({"acquire"})
+    ... def rule(ents, token):
+    ...     yield from ()
+    >>> sorted(rule.triggers), rule.at_mention_end
+    (['acquire'], False)
+    """
+    def declare(rule):
+        rule.triggers = frozenset().union(*words)
+        rule.at_mention_end = mention_end
+        return rule
+
+    return declare
 
 
 def args_of(
