@@ -457,6 +457,12 @@ _TITLE_HEADS = {"officer", "specialist", "professor", "director", "manager", "fo
                 "consultant", "engineer", "analyst", "lecturer", "strategist", "advisor", "adviser",
                 "general", "surgeon", "physician", "oncologist", "scientist", "economist", "journalist",
                 "researcher"}  # "Postmaster General", "Surgical Oncologist"
+#: Titles between an organization and a person's name ("Adidas CFO Robin Stalker").
+_TITLE_INSIDE = {"ceo", "cfo", "cto", "coo", "cio", "cmo", "president", "chairman", "chairwoman", "founder",
+                 "co-founder", "cofounder"}
+#: The words of a title before its "of" / "for" ("Associate Professor Emeritus of …").
+_TITLE_WORDS_OF = (_ROLE_WORDS | _TITLE_HEADS | {"emeritus", "adjunct", "assistant", "associate", "distinguished",
+                                                  "visiting", "chair", "chairperson", "dean"}) - {"general"}
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
@@ -466,6 +472,15 @@ _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee
 def _is_role_word(token) -> bool:
     """A word of a title: "Chief", "President", "C.E.O."."""
     return token.lower_.replace(".", "") in _ROLE_WORDS
+
+
+def _is_title_of(span) -> bool:
+    """ "(the) Professor Emeritus of Mathematics", "Chair for Chapter Relations": title words, then
+    "of" or "for" and a field. Not "Bank of America": its first word is no title."""
+    words = [t for t in span if t.lower_ != "the" or t.i != span.start]
+    cut = next((k for k, t in enumerate(words) if t.lower_ in ("of", "for")), None)
+    return bool(cut) and all(
+        t.lower_.replace(".", "") in _TITLE_WORDS_OF for t in words[:cut])
 
 
 def _clean(span, doc) -> tuple[int, int]:
@@ -485,6 +500,10 @@ def _clean(span, doc) -> tuple[int, int]:
 
         while end - start > 2 and doc[start].lower_ in WORK_ROLES | _ROLE_WORDS:
             start += 1  # "Mathematician George Stibitz": the occupation is no part of the name
+        # "Adidas CFO Robin Stalker": a title inside the span ends the organization before the name
+        title = next((i for i in range(end - 3, start, -1) if doc[i].lower_.replace(".", "") in _TITLE_INSIDE), None)
+        if title is not None:
+            start = title + 1
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
         return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
@@ -521,9 +540,9 @@ def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
     A capitalized proper noun with no entity of its own joins the name when it is a compound of a
     word of the name (before it) or the name's last word is its compound (after it).
     """
-    def free(t) -> bool:  # not a title: "Foreign Minister | Sergei Lavrov"
+    def free(t) -> bool:  # not a title: "Foreign Minister | Sergei Lavrov", "CFO | Ann Lee"
         return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_
-                and t.lower_ not in _ROLE_WORDS | _HONORIFICS | _PERSON_TITLES)
+                and t.lower_ not in _ROLE_WORDS | _HONORIFICS | _PERSON_TITLES | _TITLE_INSIDE)
 
     while start > 0 and free(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end and doc[start - 1].sent.start < start - 1:
@@ -549,8 +568,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     taken: set[int] = set()
     ents = _join_nicknames(doc, list(doc.ents))
     for k, ent in enumerate(ents):
-        if ent.start in taken:
-            continue
+        if ent.start in taken or (raw and raw[-1].start <= ent.start < raw[-1].end):
+            continue  # (inside the name before it, which a repair extended: "Eyecare Associates, P.A.")
         type_ = _LABEL_TYPES.get(ent.label_)
         canonical = ent.ent_id_ or None
         if type_ is None:
@@ -585,8 +604,11 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             end, canonical = longer, None
         # "Raymond James Financial, Inc.": a suffix after a comma is still the name
         if (type_ == "Organization" and end + 1 < len(doc) and doc[end].text == ","
-                and doc[end + 1].lower_.strip(".") in CORPORATE_SUFFIXES and doc[end + 1].text[:1].isupper()):
+                and _is_suffix(doc[end + 1])):
             end += 2
+        # "Airbus S.A.S.", "Genovis AB": a legal form right after the name is part of it
+        while type_ == "Organization" and end < len(doc) and _is_suffix(doc[end]) and doc[end].ent_type_ in ("", "ORG"):
+            end += 1
         # "Associates LLC, Grosse Pointe, Michigan": a "person" followed by its state is a town
         if (type_ == "Person" and k + 1 < len(ents) and ents[k + 1].label_ == "GPE" and ents[k + 1].start == end + 1
                 and doc[end].text == "," and (ents[k + 1].end >= len(doc) or doc[ents[k + 1].end].is_punct)
@@ -621,6 +643,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if (type_ in ("Person", "Organization") and not canonical and end - start > 1
                 and doc[end - 1].lower_ in _TITLE_HEADS and doc[end - 1].tag_ != "NNPS"):
             continue  # "Business Development Officer", "GIS Specialist": a job title, not a name
+        if type_ in ("Person", "Organization") and not canonical and _is_title_of(doc[start:end]):
+            continue  # "Professor Emeritus of Mathematics", "Chair for Chapter Relations": a title
         if type_ == "Organization" and normalize_name(text) in set(CORPORATE_SUFFIXES) | {""}:
             # "Honey Design & Drafting, LLC": a suffix NER cut off belongs to the name before it
             if raw and raw[-1].type == "Organization" and raw[-1].end in (start, start - 1):
@@ -708,8 +732,15 @@ def _indefinite(doc, start: int, end: int) -> bool:
                                     for c in node.children)
 
 
+#: Legal forms that end a company's name, beyond those the scoring ignores ("Airbus S.A.S.",
+#: "Eyecare Associates, P.A.", "Enviro-Power Pte Ltd", "Genovis AB").
+_LEGAL_SUFFIXES = set(CORPORATE_SUFFIXES) | {"sas", "spa", "pa", "pc", "pty", "pte", "ab", "asa", "oy", "oyj",
+                                              "srl", "bhd", "kk", "kg", "se"}
+
+
 def _is_suffix(token) -> bool:
-    return token.text[:1].isupper() and token.lower_.strip(".") in CORPORATE_SUFFIXES
+    """A legal form: "Inc.", "LLC", "S.A.S." (capitalized, dots left out)."""
+    return token.text[:1].isupper() and token.lower_.replace(".", "") in _LEGAL_SUFFIXES
 
 
 def _suffixed_name_end(doc, end: int) -> int | None:
@@ -717,7 +748,7 @@ def _suffixed_name_end(doc, end: int) -> int | None:
     corporate suffix (after a comma or not); None when the words after it are not that."""
     i = end
     while (i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha and not doc[i].is_sent_start
-           and doc[i].ent_type_ in ("", "ORG") and not _is_suffix(doc[i])):
+           and doc[i].ent_type_ in ("", "ORG", "GPE") and not _is_suffix(doc[i])):  # "Studios Dallas LLC"
         i += 1
     if i == end or i >= len(doc):
         return None

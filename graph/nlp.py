@@ -63,6 +63,18 @@ _CO_WORDS = ("co-founded", "co-founder", "co-founders", "co-found", "co-founding
              "co-owners", "co-owned", "co-chair", "co-chairman", "co-CEO", "co-head", "co-led")
 
 
+#: Commas glued to the next word after a bracket or a full stop: "(CAS),headquartered in",
+#: "Inc.,a maker" (spaCy splits a comma between two letters only).
+_GLUED_COMMA_INFIXES = (r"(?<=\w)[)\]](?=,[^\W\d_])", r"(?<=[)\].]),(?=[^\W\d_])")
+
+
+def _split_glued_commas(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        list(nlp.Defaults.infixes) + list(_GLUED_COMMA_INFIXES)).finditer
+
+
 def _keep_co_words(nlp) -> None:
     from spacy.symbols import ORTH
 
@@ -87,6 +99,7 @@ def load_nlp(name: str | None = None, *, gazetteer: bool = True):
     except OSError as exc:
         raise ExtractionError(f"cannot load spaCy model {name!r}: {exc}") from exc
     _register()
+    _split_glued_commas(nlp)
     _keep_co_words(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
@@ -96,10 +109,32 @@ def load_nlp(name: str | None = None, *, gazetteer: bool = True):
         from .gazetteer import load_gazetteer, ruler_patterns
 
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-        patterns = _as_phrases(ruler_patterns(load_gazetteer()), nlp.tokenizer)
+        patterns = _as_phrases(_keep_bang_names(nlp, ruler_patterns(load_gazetteer())), nlp.tokenizer)
         with nlp.select_pipes(enable=[]):  # phrase patterns need only the tokenizer
             ruler.add_patterns(patterns)
     return nlp
+
+
+def _keep_bang_names(nlp, patterns: list[dict]) -> list[dict]:
+    """Keep a known name's "!" on its word ("Yahoo!", "Yum! Brands"): split off, it ends the
+    sentence for the parser. The tokenizer gets a special case, the patterns the joined word."""
+    from spacy.symbols import ORTH
+
+    out = []
+    for p in patterns:
+        words = p["pattern"] if isinstance(p["pattern"], list) else None
+        if words and any(w.get("ORTH") == "!" for w in words[1:]):
+            joined: list[dict] = []
+            for w in words:
+                if w.get("ORTH") == "!" and joined and "ORTH" in joined[-1]:
+                    form = joined[-1]["ORTH"] + "!"
+                    nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                    joined[-1] = {**joined[-1], "ORTH": form}
+                else:
+                    joined.append(w)
+            p = {**p, "pattern": joined}
+        out.append(p)
+    return out
 
 
 def _as_phrases(patterns: list[dict], tokenizer) -> list[dict]:

@@ -1011,6 +1011,155 @@ def test_a_span_ending_in_a_profession_is_a_title(extractor, text, title):
     assert not any(title in (f.subject.name, f.object.name) for f in facts(extractor, text))
 
 
+# -- fourth KnowledgeNet round: invented sentences, one phenomenon each -----------------------
+
+def test_a_title_with_its_field_is_no_name(extractor):
+    from graph.mentions import find_entities
+
+    text = "Ana Ruiz is currently Professor Emeritus of Mathematics at Lund University in Sweden."
+    names = {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions}
+    assert not any("Emeritus" in n for n in names)
+    assert has(facts(extractor, text), "Ana Ruiz", "worksAt", "Lund University")
+
+
+def test_the_employer_on_the_verb_beats_the_field_of_the_role(extractor):
+    found = facts(extractor, "Jane Roe was named Director of Research at Zentrix Labs in 2004.")
+    assert has(found, "Jane Roe", "worksAt", "Zentrix Labs")
+    assert not has(found, "Jane Roe", "worksAt", "Research")
+
+
+def test_every_employer_of_a_list(extractor):
+    # the parser may take the second name for an apposition of the first
+    found = facts(extractor, "Jane Roe is currently Professor at the Kestrel College, Zentrix University and "
+                             "Initech University.")
+    for org in ("Kestrel College", "Zentrix University", "Initech University"):
+        assert has(found, "Jane Roe", "worksAt", org)
+
+
+def test_a_name_listed_with_a_place_is_a_place(extractor):
+    found = facts(extractor, "Zentrix Labs is located in Port Elgin and Stayner.")
+    assert has(found, "Zentrix Labs", "locatedIn", "Port Elgin")
+    assert has(found, "Zentrix Labs", "locatedIn", "Stayner")
+
+
+def test_cofounders_with_a_subject_that_resolves_to_no_one(extractor):
+    found = facts(extractor, "In 2001 he founded the Kestrel Party with Jim Roe and Ann Roe.")
+    assert has(found, "Kestrel Party", "ledBy", "Jim Roe")
+    assert has(found, "Kestrel Party", "ledBy", "Ann Roe")
+
+
+def test_a_comma_glued_to_the_next_word(extractor):
+    assert [t.text for t in extractor.nlp("(ZA),headquartered")] == ["(", "ZA", ")", ",", "headquartered"]
+    assert [t.text for t in extractor.nlp("Acme Inc.,a maker of 1,000 tools")][:4] == ["Acme", "Inc.", ",", "a"]
+    found = facts(extractor, "Zentrix Aviation LLC (ZA),headquartered in Orlando, FL is a small business.")
+    assert has(found, "Zentrix Aviation LLC", "locatedIn", "Orlando, FL")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Kestrel Group is a wholly-owned subsidiary of Zentrix S.A.S.",
+     ("Kestrel Group", "subsidiaryOf", "Zentrix S.A.S.")),
+    ("Dr. Ana Ruiz established Harbor Eye Associates of Boise, P.A. in 1978.",
+     ("Harbor Eye Associates of Boise, P.A.", "ledBy", "Ana Ruiz")),
+    # a town inside the legal name: "Studios Dallas LLC" is one company
+    ("Kestrel Game Studios Dallas LLC is a developer based in Dallas, Texas, founded in 2007 by Jim Roe.",
+     ("Kestrel Game Studios Dallas LLC", "ledBy", "Jim Roe")),
+])
+def test_more_legal_forms_end_a_name(extractor, text, triple):
+    found = facts(extractor, text)
+    assert has(found, *triple)
+    assert not any(o in ("pa", "sas") for _, _, o in found)
+
+
+def test_a_legal_form_after_a_known_company_keeps_its_identity(extractor):
+    [fact] = [f for f in extractor.extract(Article("Kestrel Labs is a wholly-owned subsidiary of Intel SE, the "
+                                                   "chip maker.")) if f.predicate == "subsidiaryOf"]
+    assert fact.object.name == "Intel SE" and fact.object.key == "Intel"
+
+
+def test_a_subsidiary_apposition_hung_on_the_town(extractor):
+    found = facts(extractor, "Jane Roe became president of Kestrel Waterways Holding in Zwijndrecht, a subsidiary "
+                             "of Zentrix Coal International in Essen, Germany, in 1999.")
+    assert has(found, "Kestrel Waterways Holding", "subsidiaryOf", "Zentrix Coal International")
+
+
+def test_who_is_the_person_the_phrase_before_describes(extractor):
+    found = facts(extractor, "It was founded by James Roe, formerly associate publisher of Kestrel Review, who had "
+                             "also founded the Zentrix Foundation.")
+    assert has(found, "Zentrix Foundation", "ledBy", "James Roe")
+    assert not has(found, "Zentrix Foundation", "ledBy", "Kestrel Review")
+
+
+def test_a_known_name_keeps_its_exclamation_mark(extractor):
+    assert "Yahoo!" in [t.text for t in extractor.nlp("Terry Roe joined Yahoo! in 2001.")]
+    found = facts(extractor, "Terry Roe is an American executive who was the chairman and CEO of Yahoo! Incorporated.")
+    assert has(found, "Yahoo", "ledBy", "Terry Roe")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The magazine published an article about Kestrel Labs and its founder, Jim Roe, in 2012.",
+     ("Kestrel Labs", "ledBy", "Jim Roe")),
+    ("Zentrix Labs and its CEO Jane Roe met the press.", ("Zentrix Labs", "ledBy", "Jane Roe")),
+])
+def test_an_organization_and_its_leader(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_every_name_in_apposition(extractor):
+    from graph.mentions import find_entities
+    from graph.relations.syntax import name_in_phrase
+
+    doc = extractor.nlp("She founded it with her elder brother Jim and younger sisters Caroline and Andrea.")
+    ents = find_entities(doc, extractor.gazetteer)
+    brother = next(t for t in doc if t.lower_ == "brother")
+    assert {m.text for m in name_in_phrase(ents, brother)} >= {"Jim", "Caroline", "Andrea"}
+
+
+def test_a_specialist_is_a_job(extractor):
+    found = facts(extractor, "Garth was appointed as a GIS Specialist in the Centre for Spatial Analysis at the "
+                             "University of Kestrel in late 2009.")
+    assert has(found, "Garth", "worksAt", "University of Kestrel")
+
+
+def test_led_by_people_whose_titles_lead_nothing(extractor):
+    found = facts(extractor, "Kestrel Partners is led by Chairman Jim Roe, Managing Director Ann Lee, and "
+                             "Executive Director Tom Doe.")
+    for person in ("Jim Roe", "Ann Lee", "Tom Doe"):
+        assert has(found, person, "worksAt", "Kestrel Partners")
+        assert not has(found, "Kestrel Partners", "ledBy", person)
+    assert has(facts(extractor, "Kestrel Labs is led by CEO Jane Roe."), "Kestrel Labs", "ledBy", "Jane Roe")
+
+
+def test_a_title_between_company_and_name(extractor):
+    from graph.mentions import find_entities
+
+    text = "Besides Zentrix CEO Jane Roe and Zentrix CFO Ann Lee, the board includes Tom Doe."
+    people = {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions
+              if m.type == "Person"}
+    assert "Ann Lee" in people and not any("CFO" in p for p in people)
+    assert has(facts(extractor, text), "Zentrix", "ledBy", "Jane Roe")  # only a company has a CEO
+
+
+@pytest.mark.parametrize("text, triples", [
+    ("Edward Roe was an American psychologist who spent nearly his entire career at Kestrel College, "
+     "Marlow University.", [("Edward Roe", "worksAt", "Kestrel College"), ("Edward Roe", "worksAt", "Marlow University")]),
+    ("Jane Roe took a job with Zentrix Labs in 2001.", [("Jane Roe", "worksAt", "Zentrix Labs")]),
+])
+def test_a_career_at_an_organization(extractor, text, triples):
+    found = facts(extractor, text)
+    assert all(has(found, *t) for t in triples)
+
+
+def test_whose_chief_executive(extractor):
+    found = facts(extractor, "Zentrix Labs is a clothing brand, established in 1976 in Tokyo, whose chief "
+                             "executive officer is Jane Roe.")
+    assert has(found, "Zentrix Labs", "ledBy", "Jane Roe")
+
+
+def test_a_role_opening_the_sentence_before_the_name(extractor):
+    found = facts(extractor, "A professor of history at Marlow University, Jane Roe, said that the book was sound.")
+    assert has(found, "Jane Roe", "worksAt", "Marlow University")
+
+
 #: One invented sentence or more for each relation rule (the test below checks that each fires).
 RULE_SENTENCES = [
     "Acme Corp formed a partnership with Globex Inc and is a reseller of Initech.",

@@ -168,6 +168,11 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
             children = ents.as_organizations(clause_subject(ents, anchor.head.head, create="Organization"))
         elif anchor.dep_ == "appos":
             children = only_orgs(args_of(ents, anchor.head))
+            town = ents.at(anchor.head)
+            if not children and town is not None and town.type == "Place" and anchor.head.dep_ == "pobj" \
+                    and anchor.head.head.lower_ == "in":
+                # "Kestrel Holding in Zwijndrecht, a subsidiary of Y": the company, not its town
+                children = only_orgs(args_of(ents, anchor.head.head.head))
             left = anchor.left_edge.i
             if not children and left >= 2 and ents.doc[left - 1].text == ",":
                 # "an officer at Telvora, the mobile subsidiary of Y": the parser hangs the apposition

@@ -139,6 +139,7 @@ WORK_ROLES = LEAD_ROLES | {
     "player",
     "associate",
     "consultant",
+    "specialist",
     "advisor",
     "adviser",
     "attorney",

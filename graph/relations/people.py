@@ -21,6 +21,7 @@ from .lexicon import (
 )
 from .syntax import (
     Candidate,
+    antecedent,
     args_of,
     children_with,
     clause_subject,
@@ -40,10 +41,19 @@ __all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", 
            "left", "joined", "position", "made_at"]
 
 
+#: Titles only a company (or an organization like one) has.
+_CORPORATE_TITLES = {"ceo", "cfo", "cto", "coo", "cio", "cmo", "co-founder", "cofounder"}
+
+
 def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
     # "Professor of Psychology at Clark University": an academic's "of" names a field
     preps = ("at", "for", "with") if role.lemma_.lower() in ACADEMIC_ROLES else ("of", "at", "for", "with")
+    if role.dep_ in ("oprd", "attr", "xcomp") and prep_objects(role, "of"):
+        # "was named Director of Research at X": the employer hangs on the verb, "of" names a field
+        employer = only_orgs([m for o in prep_objects(role.head, "at") for m in args_of(ents, o)])
+        if employer:
+            return employer
     objs = []
     for o in prep_objects(role, *preps):
         # "VP of Engineering at Zentrix": the field's "at" names the employer
@@ -61,15 +71,21 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
         "ceo", "founder", "co-founder", "cofounder", "officer", "executive")
     orgs = []
     for o in objs:  # "a scholar at X": no place is worked at; "manager for Norway" names a territory
-        orgs += ents.as_organizations(args_of(ents, o, create="Organization"),
+        found = ents.as_organizations(args_of(ents, o, create="Organization"),
                                       places=o.head.lower_ in ("at", "with") or corporate)
+        if o.head.lower_ in ("at", "with"):  # "Professor at A, B, C and D": the parser breaks the list
+            found = listed_after(ents, found)
+        orgs += [m for m in found if m not in orgs]
     # "a partner in Deloitte", "Professor in the Department of Physics": "in" an organization
     # (not "a manager in London", nor a name NER missed, which may be a town)
     # (not "a leader in Digital Pathology": a market)
     if role.lemma_.lower() not in ("leader", "player", "pioneer", "head", "chief"):
         orgs += [m for o in prep_objects(role, "in") for m in only_orgs(args_of(ents, o)) if m not in orgs]
+    if not orgs and role.dep_ == "conj" and any(p.lower_ in ("its", "their") for p in children_with(role, "poss")):
+        orgs = only_orgs([ents.at(role.head)] if ents.at(role.head) is not None else [])  # "X and its founder"
     if not orgs:
-        orgs = only_orgs([m for p in children_with(role, "poss") for m in args_of(ents, p)])
+        orgs = only_orgs([m for p in children_with(role, "poss") for m in (
+            _whose(ents, p) if p.lower_ == "whose" else args_of(ents, p))])
     if not orgs:
         for c in role.children:
             if c.dep_ in ("compound", "nmod", "amod") and ents.at(c) is not None:
@@ -83,6 +99,26 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
                 if orgs:
                     break
     return orgs
+
+
+def _whose(ents: DocEntities, word) -> list[Mention]:
+    """What "whose" stands for: "a brand, founded in 1976, whose CEO is X" → the brand's name."""
+    node = word
+    while node.dep_ != "relcl" and node.head.i != node.i:
+        node = node.head
+    return args_of(ents, antecedent(node)) if node.dep_ == "relcl" else []
+
+
+def _title_before(ents: DocEntities, person: Mention) -> str | None:
+    """The :func:`_role_kind` of the title right before a name ("Executive Director Tom Doe"), else None."""
+    doc = ents.doc
+    i = person.start - 1
+    while i >= doc[person.start].sent.start and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and ents.at(doc[i]) is None:
+        kind = _role_kind(doc[i]) if doc[i].lower_.replace(".", "") in WORK_ROLES else None
+        if kind is not None:
+            return kind
+        i -= 1
+    return None
 
 
 def _role_kind(role) -> str | None:
@@ -151,6 +187,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         anchor = anchor.head
         if _role_kind(anchor) is not None and ents.at(anchor) is None:
             return  # handled from the first role
+    if anchor.i != t.i and ents.at(anchor) is not None and ents.at(anchor).type == "Organization":
+        anchor = t  # "Kestrel Labs and its founder, Jim Roe": the role stands on its own
     if anchor.i != t.i:
         t_dep, t_head = anchor.dep_, anchor.head
     else:
@@ -182,10 +220,14 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         # "the CEO of WTC, Andrew Messick, announced", "its founder, Jimmy Wales", "Ritual members
         # Tom Mustaine and Marc Tardif": the name in apposition right after a definite role, or
         # right after a role named by its organization
-        definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in anchor.children)
+        # ("A professor of history at X, Jane Roe, said": a role opening the sentence as its subject)
+        definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in anchor.children) or (
+            anchor.dep_ == "nsubj" and anchor.left_edge.i == anchor.sent.start)
         appos = [c for c in children_with(anchor, "appos") if c.i > anchor.i][:1]
+        if definite and not appos and anchor.dep_ == "conj":  # "X and its founder, Jim Roe": hung on X
+            appos = [c for c in children_with(anchor.head, "appos") if c.i > anchor.i][:1]
         if definite and not appos:  # the parser hangs the name on the organization: "CEO of X, Name"
-            appos = [c for o in prep_objects(anchor, "of") for c in children_with(o, "appos")
+            appos = [c for o in prep_objects(anchor, "of", "at") for c in children_with(o, "appos")
                      if c.i > o.i and ents.at(c) is not None and ents.at(c).type == "Person"][:1]
         people = only_people([m for c in appos if definite or (ents.doc[c.left_edge.i - 1].i == anchor.i
                                                                and not prep_objects(anchor, "of"))
@@ -259,7 +301,11 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         i -= 3
     if not role_tokens or i < t.sent.start or (first is not m and role_tokens[0].tag_ != "NNS"):
         return  # a title shared by coordinated names is plural; "CEO A and B" names only A
+    if i >= t.sent.start + 2 and doc[i].lower_ in ("its", "their") and doc[i - 1].lower_ == "and":
+        i -= 2  # "Google and its CEO Sundar Pichai"
     org = ents.at(doc[i])
+    if org is None and any(r.lower_.replace(".", "") in _CORPORATE_TITLES for r in role_tokens):
+        org = ents.proper_name(doc[i], "Organization")  # "Zentrix CFO Ann Lee": only a company has a CFO
     if org is None or org.type != "Organization":
         return
     kind = (
@@ -377,7 +423,9 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             targets = only_orgs(ents.topic(t))  # a fragment: "Founded by A in 1984 …"
         for org in targets:
             for p in ents.as_people(agents):
-                yield Candidate(org, "ledBy", p, t, "founded-by", 0.85)
+                # "led by Chairman A and Executive Director B": a title that leads nothing says A works there
+                if lemma not in LEAD_VERBS or _title_before(ents, p) != "work":
+                    yield Candidate(org, "ledBy", p, t, "founded-by", 0.85)
                 if lemma in LEAD_VERBS:  # "X is led by chief executive officer A": A works there
                     yield Candidate(p, "worksAt", org, t, "led-by", 0.75)
             if lemma in LEAD_VERBS:  # "a consortium led by Google"
@@ -404,7 +452,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
                         + [m for b in prep_objects(c, "on") for m in _role_org(ents, b)]
                         + [m for o in prep_objects(c, "at", "for") for m in args_of(ents, o)])
                     break
-        if lemma in FOUND_VERBS and people:
+        if lemma in FOUND_VERBS and (people or subject_of(t)):
+            # (a subject that resolves to no one still founded it with the people named after "with")
             objs = ents.as_organizations(
                 [m for o in dobjs
                  for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
@@ -549,13 +598,16 @@ def position(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "He held engineering positions with X and Y", "her position at X", "took a job with X"."""
     if t.pos_ != "NOUN" or t.lemma_.lower() not in POSITION_NOUNS:
         return
-    orgs = only_orgs([m for o in prep_objects(t, "with", "at", "for") for m in args_of(ents, o)])
-    if not orgs:
-        return
     anchor = t
     while anchor.dep_ == "conj":
         anchor = anchor.head
     verb = anchor.head if anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB" else None
+    orgs = only_orgs([m for o in prep_objects(t, "with", "at", "for") for m in args_of(ents, o)])
+    if not orgs and verb is not None:  # "spent her entire career at X": the parser hangs "at X" on the verb
+        orgs = only_orgs([m for o in prep_objects(verb, "with", "at") for m in args_of(ents, o)])
+    orgs = listed_after(ents, orgs)  # "at Kestrel College, Marlow University": a unit and its university
+    if not orgs:
+        return
     if verb is not None:
         people = only_people(clause_subject(ents, verb))
     else:

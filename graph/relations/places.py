@@ -73,7 +73,7 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         else:  # "ZUMA is headquartered in Y": only an organization is headquartered
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
-        direct = only_places([m for o in prep_objects(t, "in", "at") for m in args_of(ents, o)])
+        direct = only_places([m for o in prep_objects(t, "in", "at") for m in _places_listed(ents, o)])
         for m in list(direct):  # "based in Porto (Portugal)": the country in parentheses, too
             inner = ents.at(ents.doc[m.end + 1]) if m.end + 2 < len(ents.doc) and ents.doc[m.end].text == "(" else None
             if inner is not None and inner.type == "Place" and inner.start == m.end + 1 \
@@ -130,6 +130,18 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         if places:
             for o in only_orgs(clause_subject(ents, t)):
                 yield Candidate(o, "locatedIn", places[0], t, "is-in", 0.7)
+
+
+def _places_listed(ents: DocEntities, o) -> list:
+    """The places of the phrase *o* and its conjuncts: "located in Wasaga Beach and Collingwood",
+    where a one-word name listed with a place is a place, whatever NER said."""
+    found = args_of(ents, o)
+    if found and found[0].type == "Place":
+        for m in found[1:]:
+            if m.type in ("Organization", "Person") and m.kind == "name" and " " not in m.text \
+                    and not ents.clusters[m.cluster].canonical:
+                ents.retype(m, "Place")
+    return found
 
 
 def _places_later(ents: DocEntities, t) -> list:

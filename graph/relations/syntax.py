@@ -131,11 +131,12 @@ def listed_after(ents: DocEntities, found: list[Mention]) -> list[Mention]:
 
 def name_in_phrase(ents: DocEntities, head) -> list[Mention]:
     """An appositive name heading a noun phrase: "the Chinese technology company Lenovo"."""
-    for child in head.children:
+    out: list[Mention] = []
+    for child in head.children:  # ("her brother Jim and sisters Caroline and Andrea": every apposition)
         if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None \
                 and ents.at(child).type != "Place":  # "a firm based in Sacramento, CA": CA is no name of the firm
-            return [ents.at(c) for c in [child] + list(child.conjuncts) if ents.at(c) is not None]
-    return []
+            out += [ents.at(c) for c in [child] + list(child.conjuncts) if ents.at(c) is not None]
+    return out
 
 
 def examples_of(ents: DocEntities, head) -> list[Mention]:
@@ -230,6 +231,15 @@ def relative_antecedent(ents: DocEntities, rel) -> list[Mention]:
     verb = rel.head
     if verb.dep_ == "relcl":
         found = args_of(ents, verb.head)
+        if rel.lower_ in ("who", "whom") and not any(m.type == "Person" for m in found):
+            # "A, formerly publisher of Kestrel Review, who founded X": "who" is the person the
+            # phrase before it describes, not the organization that ends the phrase
+            node = verb.head
+            while node.dep_ in ("pobj", "prep", "appos") and node.head.i != node.i:
+                node = node.head
+                person = ents.at(node)
+                if person is not None and person.type == "Person":
+                    return [person]
         if found:
             return found
     i = rel.i - 1
