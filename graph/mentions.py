@@ -198,6 +198,14 @@ class DocEntities:
         self._resolved[token.i] = result
         return result
 
+    def _as_kind(self, m: Mention, noun) -> Mention:
+        """The name a predicate or appositive noun describes, typed by it: "Maveron, a venture capital
+        firm" is an organization whatever NER said (a name the gazetteer knows keeps its type)."""
+        if m.type == "Person" and m.kind == "name" and noun.lemma_.lower() in ORG_KIND_NOUNS \
+                and not self.clusters[m.cluster].canonical:
+            self.retype(m, "Organization")
+        return m
+
     def _resolve(self, token) -> list[Mention]:
         m = self.at(token)
         role = token
@@ -224,7 +232,7 @@ class DocEntities:
         # "NEOFACTO, a software company …", "X is an orchestra based in Y", "X is an executive
         # who …": a predicate noun or an apposition describes the name it hangs on
         if token.dep_ == "appos" and self.at(token.head) is not None and token.i > token.head.i:
-            return [self.at(token.head)]
+            return [self._as_kind(self.at(token.head), token)]
         # "X is a U.S. airline, the largest carrier", "X is a maker of Y and a unit of Z": a noun in
         # apposition to, or coordinated with, a predicate noun describes the same subject
         anchor = token
@@ -242,7 +250,7 @@ class DocEntities:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
                 subject_before_parenthesis(verb) if verb.dep_ == "ROOT" else [])
             if subj and self.at(subj[0]) is not None:
-                return [self.at(subj[0])]
+                return [self._as_kind(self.at(subj[0]), anchor)]
             if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a firm …"
                 made = self.proper_name(subj[0], "Organization")
                 if made is not None:
@@ -657,6 +665,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue  # "Sacramento, CA": a state, not an organization
         if type_ == "Person" and looks_like_organization(text):
             type_ = "Organization"
+        if type_ == "Place" and _names_institution(text):
+            type_ = "Organization"  # "Walters Art Gallery", "Soviet Army", "Center for Historical Studies"
         if gazetteer is not None and type_ != "Person":
             entry = gazetteer.lookup(text)
             if entry is not None:
@@ -675,6 +685,15 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             # (not "Jazz at Lincoln Center")
             raw.append(Mention(start, at, doc[start:at].text, "Organization"))
             start, text = at + 1, doc[at + 1:end].text
+        conj = next((i for i in range(start + 2, end - 2) if doc[i].lower_ == "and"), None) \
+            if type_ == "Organization" and not canonical else None
+        if conj is not None and not any(doc[i].lower_ in ("of", "for") for i in range(start, conj)) \
+                and looks_like_organization(doc[start:conj].text) \
+                and looks_like_organization(doc[conj + 1:end].text) and doc[conj + 1].text[:1].isupper():
+            # "Zentrix Labs and Marlow University": two organizations NER ran together (not "Bank of
+            # Credit and Commerce International", whose "and" joins the words after "of")
+            raw.append(Mention(start, conj, doc[start:conj].text, "Organization"))
+            start, text = conj + 1, doc[conj + 1:end].text
         of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None) if type_ == "Place" else None
         if of is not None and doc[of - 1].lower_ in _TOWN_WORDS and any(
                 doc[i].lower_ in _REGION_WORDS for i in range(of + 2, end)):
@@ -808,6 +827,31 @@ def looks_like_organization(name: str) -> bool:
     """
     words = [w.lower().strip(".,") for w in name.split() if w[:1].isupper()]
     return any(w in ORG_NAME_WORDS or _singular(w) in ORG_NAME_WORDS for w in words)
+
+
+#: Words that end an institution's name, or open it before "of" / "for" ("University of Jena").
+_INSTITUTION_HEADS = {"university", "universiteit", "college", "school", "museum", "hospital", "institute",
+                      "academy", "library", "seminary", "conservatory", "observatory", "gallery", "herbarium",
+                      "laboratory", "laboratories", "army", "navy", "center", "centre", "foundation", "society"}
+
+
+def _names_institution(name: str) -> bool:
+    """Whether a name NER took for a place names an institution: its last word is an institution's
+    ("Walters Art Gallery"), or one is before "of" / "for" ("Center for Historical Studies"). Not
+    "College Station" nor "University Park", towns.
+
+    >>> _names_institution("Soviet Army"), _names_institution("Center for Historical Studies")
+    (True, True)
+    >>> _names_institution("College Station"), _names_institution("Lincoln Center")
+    (False, False)
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    lower = [w.lower().strip(".,") for w in words]
+    if lower[-1] in _INSTITUTION_HEADS - {"center", "centre"}:  # "Lincoln Center" may be the place
+        return True
+    return any(w in _INSTITUTION_HEADS and lower[k + 1] in ("of", "for") for k, w in enumerate(lower[:-1]))
 
 
 def _singular(word: str) -> str:

@@ -1129,6 +1129,43 @@ def test_led_by_people_whose_titles_lead_nothing(extractor):
     assert has(facts(extractor, "Kestrel Labs is led by CEO Jane Roe."), "Kestrel Labs", "ledBy", "Jane Roe")
 
 
+def test_a_name_described_as_a_firm_is_an_organization_and_its_founders_are_its_own(extractor):
+    found = facts(extractor, "The Kestrel News is backed by Maveron, a venture capital firm based in Seattle, "
+                             "Washington and co-founded by Jane Roe and Dan Levitan.")
+    assert has(found, "Maveron", "locatedIn", "Seattle, Washington")
+    assert has(found, "Maveron", "ledBy", "Jane Roe") and has(found, "Maveron", "ledBy", "Dan Levitan")
+    assert not has(found, "Kestrel News", "ledBy", "Jane Roe")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("In 1982-1984 Yuri Petrov served in Soviet Army.", ("Yuri Petrov", "worksAt", "Soviet Army")),
+    ("He was a pupil of Jane Roe at the Center for Historical Studies in Madrid.",
+     ("Jane Roe", "worksAt", "Center for Historical Studies")),
+    ("Zentrix Labs is based in College Station, Texas.", ("Zentrix Labs", "locatedIn", "College Station, Texas")),
+])
+def test_an_institution_ner_took_for_a_place(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_two_organizations_ner_ran_together(extractor):
+    from graph.mentions import find_entities
+
+    def orgs(text):
+        return {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions
+                if m.type == "Organization"}
+
+    assert {"Zentrix Labs", "Marlow University"} <= orgs("She held positions at Zentrix Labs and Marlow University.")
+    assert "Bank of Credit and Commerce International" in orgs(
+        "He founded the Bank of Credit and Commerce International in 1972.")
+
+
+def test_leaving_in_a_participle_leaves_the_employer_just_named(extractor):
+    found = facts(extractor, "Jane Roe studied at Kestrel College. She held positions at Zentrix Labs and Marlow "
+                             "University (from 1955, leaving in 1971 in a dispute).")
+    assert has(found, "Jane Roe", "formerlyAt", "Marlow University")
+    assert not has(found, "Jane Roe", "formerlyAt", "Kestrel College")
+
+
 def test_a_title_between_company_and_name(extractor):
     from graph.mentions import find_entities
 

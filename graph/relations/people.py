@@ -109,6 +109,17 @@ def _whose(ents: DocEntities, word) -> list[Mention]:
     return args_of(ents, antecedent(node)) if node.dep_ == "relcl" else []
 
 
+def _participle_before(verb):
+    """ "X, a firm based in Seattle and co-founded by A": the participle modifying a noun that a
+    coordinated participle follows in word order, when the parser hung it on the main verb; else None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.i < 2 or verb.doc[verb.i - 1].lower_ != "and":
+        return None
+    x = verb.doc[verb.i - 2]
+    while x.head.i != x.i and x.dep_ != "acl" and x.i > verb.head.i:
+        x = x.head
+    return x if x.dep_ == "acl" and x.tag_ == "VBN" and verb.head.i < x.i < verb.i else None
+
+
 def _title_before(ents: DocEntities, person: Mention) -> str | None:
     """The :func:`_role_kind` of the title right before a name ("Executive Director Tom Doe"), else None."""
     doc = ents.doc
@@ -403,6 +414,9 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         base = t
         while base.dep_ == "conj":
             base = base.head
+        shared = _participle_before(t)
+        if shared is not None:  # the parser joined "and co-founded by A" to the main verb
+            base = shared
         if base.dep_ == "acl":  # "Maveron, a firm based in Seattle and co-founded by A"
             targets = only_orgs(args_of(ents, base.head))
         elif lemma in FOUND_VERBS and only_people(agents):  # what people found is an organization
@@ -537,6 +551,9 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         # "Canion and Harris left", "left its board": the company the article is about; not when
         # the verb names a place left that is no known organization ("resigned from Protea hotel")
         orgs, conf = only_orgs(ents.topic(t)), 0.65
+        if t.tag_ == "VBG":  # "positions at A and B (from 1955, leaving in 1971)": what the clause named last
+            before = [m for m in ents.mentions if m.type == "Organization" and t.sent.start <= m.start < t.i]
+            orgs = before[-1:] or orgs
     for p in people:
         for o in orgs:
             yield Candidate(p, "formerlyAt", o, t, "left", conf)
