@@ -614,6 +614,15 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if (type_ == "Organization" and end + 1 < len(doc) and doc[end].text == ","
                 and _is_suffix(doc[end + 1])):
             end += 2
+        # "Kestrel College | of the Arts": an institution's "of" phrase NER left out is part of its name
+        if type_ == "Organization" and not canonical and doc[end - 1].lower_ in _INSTITUTION_HEADS \
+                and end + 2 < len(doc) and doc[end].lower_ == "of":
+            k = end + 1 + (doc[end + 1].lower_ == "the")
+            run = k
+            while run < len(doc) and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper() and not doc[run].ent_type_:
+                run += 1
+            if run > k:
+                end = run
         # "Airbus S.A.S.", "Genovis AB": a legal form right after the name is part of it
         while type_ == "Organization" and end < len(doc) and _is_suffix(doc[end]) and doc[end].ent_type_ in ("", "ORG"):
             end += 1

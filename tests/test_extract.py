@@ -1166,6 +1166,25 @@ def test_leaving_in_a_participle_leaves_the_employer_just_named(extractor):
     assert not has(found, "Jane Roe", "formerlyAt", "Kestrel College")
 
 
+def test_a_title_and_name_in_parentheses_after_a_company(extractor):
+    found = facts(extractor, "Acme has become a subsidiary of the provider Kestrel International, Inc. (President "
+                             "and CEO: Jane Roe), a wholly-owned subsidiary of the Zentrix Corporation.")
+    assert has(found, "Kestrel International, Inc.", "ledBy", "Jane Roe")
+    assert has(found, "Kestrel International, Inc.", "subsidiaryOf", "Zentrix Corporation")
+    assert not has(found, "Acme", "subsidiaryOf", "Zentrix Corporation")
+    assert not any(o == "acme" for _, p, o in found if p == "ledBy")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Ann Lee also served on the curriculum advisory board of Kestrel College of the Arts.",
+     "Kestrel College of the Arts"),  # with the "of" phrase NER may leave out
+    ("Ann Lee served 18 years on the Kestrel University board of regents.", "Kestrel University"),
+    ("Ann Lee sits on the board of Zentrix Labs.", "Zentrix Labs"),
+])
+def test_a_seat_on_the_board_of_an_organization(extractor, text, org):
+    assert has(facts(extractor, text), "Ann Lee", "worksAt", org)
+
+
 def test_a_title_between_company_and_name(extractor):
     from graph.mentions import find_entities
 

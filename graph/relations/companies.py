@@ -174,12 +174,20 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
                 # "Kestrel Holding in Zwijndrecht, a subsidiary of Y": the company, not its town
                 children = only_orgs(args_of(ents, anchor.head.head.head))
             left = anchor.left_edge.i
-            if not children and left >= 2 and ents.doc[left - 1].text == ",":
-                # "an officer at Telvora, the mobile subsidiary of Y": the parser hangs the apposition
-                # on the wrong noun; the name right before the comma is what it describes
-                before = ents.at(ents.doc[left - 2]) or ents.proper_name(ents.doc[left - 2], "Organization")
-                children = [before] if before is not None and before.type == "Organization" \
-                    and before.end == left - 1 else []
+            doc = ents.doc
+            if left >= 2 and doc[left - 1].text == ",":
+                # "an officer at Telvora, the mobile subsidiary of Y", "Kestrel, Inc. (CEO: A), a subsidiary
+                # of Y": the parser hangs the apposition on the wrong noun; the name right before the
+                # comma (and a parenthesis) is what it describes
+                end = left - 1
+                if doc[end - 1].text == ")":
+                    end = next((x.i for x in reversed(doc[doc[left].sent.start:end - 1]) if x.text == "("), end)
+                before = ents.at(doc[end - 1]) if end >= 1 else None
+                if before is None and not children and end == left - 1:
+                    before = ents.proper_name(doc[end - 1], "Organization")
+                if before is not None and before.type == "Organization" and before.end == end and (
+                        not children or (ents.at(anchor.head) is None and end < left - 1)):
+                    children = [before]
         elif t.dep_ in ("nsubj", "npadvmod", "dep", "ROOT"):
             children = [m for m in only_orgs(args_of(ents, t.head)) if m not in parents]
             if not children:  # fronted: "A regional subsidiary of Y, X supplies …"

@@ -109,6 +109,23 @@ def _whose(ents: DocEntities, word) -> list[Mention]:
     return args_of(ents, antecedent(node)) if node.dep_ == "relcl" else []
 
 
+def _parenthesized_title(ents: DocEntities, role) -> tuple[Mention, Mention] | None:
+    """ "Kestrel International, Inc. (President and CEO: Jane Roe)": the organization before the
+    parenthesis and the person after the colon, when the role opens the parenthesis."""
+    doc = ents.doc
+    if role.i < 2 or doc[role.i - 1].text != "(":
+        return None
+    org = ents.at(doc[role.i - 2])
+    close = next((x.i for x in doc[role.i:role.sent.end] if x.text == ")"), None)
+    colon = next((x.i for x in doc[role.i:close or role.i] if x.text == ":"), None)
+    if org is None or org.type != "Organization" or org.end != role.i - 1 or colon is None:
+        return None
+    person = ents.at(doc[colon + 1]) if colon + 1 < close else None
+    if person is None or person.type != "Person" or person.end != close:
+        return None
+    return org, person
+
+
 def _participle_before(verb):
     """ "X, a firm based in Seattle and co-founded by A": the participle modifying a noun that a
     coordinated participle follows in word order, when the parser hung it on the main verb; else None."""
@@ -191,6 +208,12 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     if t.pos_ not in ("NOUN", "PROPN") or _role_kind(t) is None:
         return
     if ents.at(t) is not None and ents.at(t).type != "Organization":
+        return
+    titled = _parenthesized_title(ents, t)
+    if titled is not None:  # "Kestrel International, Inc. (President and CEO: Jane Roe)"
+        org, person = titled
+        kinds = {_role_kind(r) for r in _role_nouns(t)}
+        yield from _emit_role(person, t, [org], "lead" if "lead" in kinds else "work", False, "role-parenthesis", 0.8)
         return
     people: list[Mention] = []
     anchor = t
@@ -559,7 +582,7 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(p, "formerlyAt", o, t, "left", conf)
 
 
-@triggered_by(JOIN_VERBS, {"serve", "employ", "work", "teach", "lecture"})
+@triggered_by(JOIN_VERBS, {"serve", "sit", "employ", "work", "teach", "lecture"})
 def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A joined X from Y", "A works at X", "A previously worked at Y", "A was employed by X"."""
     lemma = t.lemma_.lower()
@@ -569,7 +592,7 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         lemma = "work"
     # only a person works at or for an organization: "Javier … while working for X", whatever NER said
     people = (ents.as_people(clause_subject(ents, t)) if lemma == "work" and prep_objects(t, "at", "for")
-              else only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"serve", "employ"} else [])
+              else only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"serve", "sit", "employ"} else [])
     if not people and lemma in JOIN_VERBS | {"work"}:  # "Kowalczyk joined X": a surname NER missed
         people = only_people(clause_subject(ents, t, create="Person"))
     if not people:
@@ -598,8 +621,14 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         for r, o in own:
             for p in people:
                 yield from _emit_role(p, r, [o], _role_kind(r), has_former(r), "joined-as-of", 0.8)
-    elif lemma == "serve" and not prep_objects(t, "as"):  # "Yefremov served in the Soviet Army"
-        for o in only_orgs([m for d in prep_objects(t, "in", "with", "at", "on") for m in args_of(ents, d)]):
+    elif lemma in ("serve", "sit") and not prep_objects(t, "as"):  # "Yefremov served in the Soviet Army"
+        places = prep_objects(t, "in", "with", "at", "on") if lemma == "serve" else []
+        orgs = only_orgs([m for d in places for m in args_of(ents, d)])
+        # "served on the advisory board of X", "sits on the X board of regents": the board's organization
+        boards = [d for d in prep_objects(t, "on") if d.lemma_.lower() == "board"]
+        orgs += only_orgs([m for b in boards for m in [m for o in prep_objects(b, "of") for m in args_of(ents, o)]
+                           + [ents.at(c) for c in b.children if c.dep_ in ("compound", "poss", "nmod") and ents.at(c)]])
+        for o in orgs:
             for p in people:
                 yield Candidate(p, "worksAt", o, t, "served-in", 0.65)
     elif lemma == "work":
