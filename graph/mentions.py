@@ -384,8 +384,11 @@ class DocEntities:
             return self.at(self.doc[start - 2])  # "Qatar Petroleum (QP)": the name before the parenthesis
         before = self.doc[start - 1] if start > token.sent.start else None
         cut = before is not None and before.text[:1].isupper() and (self.at(before) is not None or before.ent_type_)
-        if type_ == "Organization" and (normalize_name(text) in set(CORPORATE_SUFFIXES) | {""} or cut):
-            return None  # a bare "Limited", or the tail of a name cut by NER ("Norwegian Cruise | Line")
+        if type_ == "Organization" and (normalize_name(text) in set(CORPORATE_SUFFIXES) | {""} or cut
+                                        or (not coined and _indefinite(self.doc, start, end))):
+            # a bare "Limited", the tail of a name cut by NER ("Norwegian Cruise | Line"), or a kind
+            # ("the fastest growing Internet Service Provider")
+            return None
         m = Mention(start, end, text, type_, kind="name")
         key = normalize_name(text)
         for cid, c in enumerate(self.clusters):
@@ -610,10 +613,12 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         longer = _suffixed_name_end(doc, end) if type_ == "Organization" else None
         if longer is not None:
             end, canonical = longer, None
-        # "Raymond James Financial, Inc.": a suffix after a comma is still the name
-        if (type_ == "Organization" and end + 1 < len(doc) and doc[end].text == ","
-                and _is_suffix(doc[end + 1])):
-            end += 2
+        # "Raymond James Financial, Inc.": a suffix after a comma is still the name (and a "person"
+        # with a legal form is a company: "Kestrel Broadband, LLC")
+        if end + 1 < len(doc) and doc[end].text == "," and _is_suffix(doc[end + 1]) and (
+                type_ == "Organization" or (type_ == "Person" and not canonical  # (not "Ann Roe, P.A.")
+                                            and doc[end + 1].lower_.strip(".") in CORPORATE_SUFFIXES)):
+            end, type_ = end + 2, "Organization"
         # "Kestrel College | of the Arts": an institution's "of" phrase NER left out is part of its name
         if type_ == "Organization" and not canonical and doc[end - 1].lower_ in _INSTITUTION_HEADS \
                 and end + 2 < len(doc) and doc[end].lower_ == "of":
@@ -686,6 +691,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 canonical, type_ = entry.name, entry.type
         if type_ == "Organization" and not canonical and _indefinite(doc, start, end):
             continue  # "a Digital Marketing Agency": capitalized words naming a kind, not a name
+        if type_ == "Organization" and not canonical and start >= 2 and doc[start - 1].text == "(" \
+                and _kind_before(doc, start - 1):
+            continue  # "the fastest growing Internet Service Provider (ISP)": the kind's acronym
         at = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "at"), None) \
             if type_ == "Organization" and not canonical else None
         if at is not None and looks_like_organization(doc[start:at].text) \
@@ -756,8 +764,23 @@ def _indefinite(doc, start: int, end: int) -> bool:
     node = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
     while node is not None and node.dep_ == "conj" and node.head.i < node.i:
         node = node.head  # "A, B & C Firm": the determiner hangs on the first conjunct
-    return node is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < start
-                                    for c in node.children)
+    if node is None:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < start for c in node.children):
+        return True
+    # "an industry-leading, privately held, Internet Service Provider", "the fastest growing Internet
+    # Service Provider": the phrase opens with "a", or ranks its kind with a superlative
+    left = [t for t in doc[node.left_edge.i:start]]
+    return bool(left) and (left[0].lower_ in ("a", "an") or (
+        left[0].lower_ == "the" and any(t.tag_ in ("JJS", "RBS") for t in left)))
+
+
+def _kind_before(doc, end: int) -> bool:
+    """Whether the capitalized words ending at *end* name a kind (:func:`_indefinite`)."""
+    start = end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start < end and _indefinite(doc, start, end)
 
 
 #: Legal forms that end a company's name, beyond those the scoring ignores ("Airbus S.A.S.",

@@ -1000,6 +1000,20 @@ def test_an_indefinite_capitalized_phrase_is_a_kind_not_a_name(extractor, text, 
     assert has(facts(extractor, text), "Zentrix Labs", "locatedIn", "Leeds") is ("Leeds" in text)
 
 
+def test_a_ranked_kind_is_no_name_and_a_person_with_a_legal_form_is_a_company(extractor):
+    from graph.mentions import find_entities
+
+    def names(text):
+        return {(m.text, m.type) for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions}
+
+    text = "Ann Lee co-founded Spinway Inc., the fastest growing Internet Service Provider (ISP) in history."
+    assert not any(n == "Internet Service Provider" for n, _ in names(text))
+    assert not any(s in ("internet service provider", "isp") for s, _, _ in facts(extractor, text))
+    assert ("Kestrel Broadband, LLC", "Organization") in names(
+        "Kestrel Broadband, LLC is an industry-leading, privately held, Internet Service Provider based in Florida.")
+    assert ("Goldman Sachs", "Organization") in names("He joined the largest Goldman Sachs office.")
+
+
 @pytest.mark.parametrize("text, title", [
     ("Zentrix Post is headed by Postmaster General and CEO Ana Ruiz.", "Postmaster General"),
 ])
