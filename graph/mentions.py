@@ -318,11 +318,16 @@ class DocEntities:
         return any(m.cluster == cluster and m.start > 0 and self.doc[m.start - 1].lower_ in ("in", "near", "to")
                    for m in self.mentions)
 
-    def as_people(self, mentions: list[Mention]) -> list[Mention]:
+    def as_people(self, mentions: list[Mention], *, places: bool = False) -> list[Mention]:
         """Mentions in a slot only a person fills ("X, CEO of Y"): a name NER typed as an
-        organization is retyped when it reads like a personal name and the gazetteer does not know it."""
+        organization is retyped when it reads like a personal name and the gazetteer does not know it.
+        With *places*, in a slot no place fills ("Lilia founded X"), so is a one-part place name the
+        article never puts after "in"."""
         out = []
         for m in mentions:
+            if places and m.type == "Place" and m.kind == "name" and not self.clusters[m.cluster].canonical \
+                    and " " not in m.text and not m.text.isupper() and not self._used_as_place(m.cluster):
+                self.retype(m, "Person")
             if (m.type == "Organization" and m.kind == "name" and not self.clusters[m.cluster].canonical
                     and looks_like_person_name(m.text)):
                 self.retype(m, "Person")

@@ -1199,6 +1199,26 @@ def test_a_seat_on_the_board_of_an_organization(extractor, text, org):
     assert has(facts(extractor, text), "Ann Lee", "worksAt", org)
 
 
+@pytest.mark.parametrize("text, triple", [
+    # a one-word name NER took for a place, in the founder's slot
+    ("In 1990 Lilia founded Kestrel Labs.", ("Kestrel Labs", "ledBy", "Lilia")),
+    ("During his lifetime, Merewalh converted to Christianity in about 660, founding Kestrel Priory.",
+     ("Kestrel Priory", "ledBy", "Merewalh")),
+    ("Jane Roe founded and became CEO of Kestrel Consultants.", ("Kestrel Consultants", "ledBy", "Jane Roe")),
+    # a name NER missed, as the modifier of the kind founded
+    ("In January 2001, he founded the Kestrel Platform political party with Jim Roe and Ann Lee.",
+     ("Kestrel Platform", "ledBy", "Ann Lee")),
+])
+def test_founders_ner_mistyped_or_missed(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_a_town_that_founds_is_still_a_town(extractor):
+    text = "Seattle founded a task force on housing. The mayor of Seattle spoke."
+    found = facts(extractor, text)
+    assert not any(p == "ledBy" for _, p, _ in found)
+
+
 def test_a_title_between_company_and_name(extractor):
     from graph.mentions import find_entities
 

@@ -469,7 +469,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
                 for a in only_orgs(agents):
                     yield Candidate(a, "partnersWith", org, t, "consortium-led-by", 0.75)
     else:
-        people = ents.as_people(clause_subject(ents, t))
+        named = any(d.pos_ == "PROPN" for d in children_with(t, "dobj"))  # "Lilia founded Kestrel Labs"
+        people = ents.as_people(clause_subject(ents, t), places=named and lemma in FOUND_VERBS)
         if not people and lemma in FOUND_VERBS and children_with(t, "dobj") and children_with(t, "nsubj"):
             # "In 2011 Henrik founded Tavolo Foods": a first name NER missed, when the object is a name too
             dobj = children_with(t, "dobj")[0]
@@ -482,10 +483,11 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         objs = only_orgs([m for o in dobjs for m in args_of(ents, o)])
         if not dobjs and lemma in FOUND_VERBS and people:
             # "A co-founded and served as CTO at X", "founded and served on the board of X"
-            for c in t.children:
-                if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in ("serve", "work") and c.i > t.i:
+            for c in t.children:  # (and "founded and became CEO of X")
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.lemma_.lower() in ("serve", "work", "become") \
+                        and c.i > t.i:
                     objs = ents.as_organizations(
-                        [m for r in prep_objects(c, "as") for m in _role_org(ents, r)]
+                        [m for r in prep_objects(c, "as") + children_with(c, "attr") for m in _role_org(ents, r)]
                         + [m for b in prep_objects(c, "on") for m in _role_org(ents, b)]
                         + [m for o in prep_objects(c, "at", "for") for m in args_of(ents, o)])
                     break

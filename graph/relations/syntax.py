@@ -82,6 +82,10 @@ def args_of(
         found = found or ents.resolve(head)
         if not found and create:
             made = ents.proper_name(head, create)
+            if made is None and head.pos_ == "NOUN":  # "founded the Kestrel Platform political party"
+                names = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+                         and c.i < head.i and ents.at(c) is None and c.whitespace_]  # (not "Therm|-a-Rest")
+                made = ents.proper_name(names[-1], create) if names else None
             found = [made] if made is not None else []
         if not found:
             found = name_in_phrase(ents, head)
