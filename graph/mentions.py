@@ -250,7 +250,12 @@ class DocEntities:
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or (
                 subject_before_parenthesis(verb) if verb.dep_ == "ROOT" else [])
             if subj and self.at(subj[0]) is not None:
-                return [self._as_kind(self.at(subj[0]), anchor)]
+                named = self.at(subj[0])
+                # "X is a firm": X is an organization (not "Jane Roe is the CEO of Acme, a company …",
+                # where the parser hangs the company's apposition on the verb too)
+                kinds = [c for c in verb.children if c.dep_ == "attr"]
+                return [self._as_kind(named, anchor) if all(c.lemma_.lower() in ORG_KIND_NOUNS for c in kinds)
+                        else named]
             if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a firm …"
                 made = self.proper_name(subj[0], "Organization")
                 if made is not None:

@@ -1149,6 +1149,10 @@ def test_a_name_described_as_a_firm_is_an_organization_and_its_founders_are_its_
     assert has(found, "Maveron", "locatedIn", "Seattle, Washington")
     assert has(found, "Maveron", "ledBy", "Jane Roe") and has(found, "Maveron", "ledBy", "Dan Levitan")
     assert not has(found, "Kestrel News", "ledBy", "Jane Roe")
+    # the company's apposition the parser hangs on the verb does not make the person a company
+    found = facts(extractor, "Jane Roe is the chief executive officer of Acme Widgets, a company based in Denver.")
+    assert has(found, "Acme Widgets", "ledBy", "Jane Roe")
+    assert not any(s == "jane roe" and p == "locatedIn" for s, p, _ in found)
 
 
 @pytest.mark.parametrize("text, triple", [
