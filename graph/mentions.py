@@ -22,6 +22,7 @@ from .records import Entity
 
 __all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline",
            "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_KIND_NOUNS",
+           "CORPORATE_TITLES", "INSTITUTION_WORDS",
            "ORG_NAME_WORDS"]
 
 _LABEL_TYPES = {
@@ -478,9 +479,10 @@ _TITLE_HEADS = {"officer", "specialist", "professor", "director", "manager", "fo
                 "consultant", "engineer", "analyst", "lecturer", "strategist", "advisor", "adviser",
                 "general", "surgeon", "physician", "oncologist", "scientist", "economist", "journalist",
                 "researcher"}  # "Postmaster General", "Surgical Oncologist"
+#: Titles only a company (or an organization like one) has: "Zentrix CFO Ann Lee" makes Zentrix one.
+CORPORATE_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "cio", "cmo", "co-founder", "cofounder"})
 #: Titles between an organization and a person's name ("Adidas CFO Robin Stalker").
-_TITLE_INSIDE = {"ceo", "cfo", "cto", "coo", "cio", "cmo", "president", "chairman", "chairwoman", "founder",
-                 "co-founder", "cofounder"}
+_TITLE_INSIDE = CORPORATE_TITLES | {"president", "chairman", "chairwoman", "founder"}
 #: The words of a title before its "of" / "for" ("Associate Professor Emeritus of …").
 _TITLE_WORDS_OF = (_ROLE_WORDS | _TITLE_HEADS | {"emeritus", "adjunct", "assistant", "associate", "distinguished",
                                                   "visiting", "chair", "chairperson", "dean"}) - {"general"}
@@ -871,10 +873,14 @@ def looks_like_organization(name: str) -> bool:
     return any(w in ORG_NAME_WORDS or _singular(w) in ORG_NAME_WORDS for w in words)
 
 
+#: Words of an institution named with its town ("the Mexican Fine Arts Museum in Chicago").
+INSTITUTION_WORDS = frozenset({"university", "college", "school", "museum", "hospital", "institute", "academy",
+                               "library", "seminary", "conservatory", "observatory", "zoo", "gallery", "theatre",
+                               "theater"})
 #: Words that end an institution's name, or open it before "of" / "for" ("University of Jena").
-_INSTITUTION_HEADS = {"university", "universiteit", "college", "school", "museum", "hospital", "institute",
-                      "academy", "library", "seminary", "conservatory", "observatory", "gallery", "herbarium",
-                      "laboratory", "laboratories", "army", "navy", "center", "centre", "foundation", "society"}
+_INSTITUTION_HEADS = (INSTITUTION_WORDS - {"zoo", "theatre", "theater"}) | {
+    "universiteit", "herbarium", "laboratory", "laboratories", "army", "navy", "center", "centre", "foundation",
+    "society"}
 
 
 def _names_institution(name: str) -> bool:

@@ -32,7 +32,6 @@ __all__ = [
     "SUBSIDIARY_MODS",
     "OWN_VERBS",
     "HQ_WORDS",
-    "INSTITUTION_WORDS",
     "PRODUCT_NOUNS",
     "MAKER_NOUNS",
     "PRODUCT_VERBS",
@@ -235,8 +234,6 @@ SUBSIDIARY_NOUNS = {
 SUBSIDIARY_MODS = {"subsidiary", "daughter"}
 OWN_VERBS = {"own", "control"}
 #: Words in the names of institutions that stay where they are: "the X Museum in Y" is located in Y.
-INSTITUTION_WORDS = {"university", "college", "school", "museum", "hospital", "institute", "academy", "library",
-                     "seminary", "conservatory", "observatory", "zoo", "gallery", "theatre", "theater"}
 HQ_WORDS = {"headquarter", "headquartered", "base", "based", "locate", "located", "situate", "situated"}
 #: "originally based in A, later in B, now in C": the places an organization has been in, in turn.
 SEQUENCE_ADVERBS = {"later", "then", "subsequently", "afterwards", "now", "currently", "today", "presently"}

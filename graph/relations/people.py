@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities, Mention, looks_like_person_name
+from ..mentions import CORPORATE_TITLES, DocEntities, Mention, looks_like_person_name
 from .lexicon import (
     ACADEMIC_ROLES,
     APPOINT_VERBS,
@@ -39,10 +39,6 @@ from .syntax import (
 
 __all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", "founded", "appointed",
            "left", "joined", "position", "made_at"]
-
-
-#: Titles only a company (or an organization like one) has.
-_CORPORATE_TITLES = {"ceo", "cfo", "cto", "coo", "cio", "cmo", "co-founder", "cofounder"}
 
 
 def _role_org(ents: DocEntities, role) -> list[Mention]:
@@ -338,7 +334,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     if i >= t.sent.start + 2 and doc[i].lower_ in ("its", "their") and doc[i - 1].lower_ == "and":
         i -= 2  # "Google and its CEO Sundar Pichai"
     org = ents.at(doc[i])
-    if org is None and any(r.lower_.replace(".", "") in _CORPORATE_TITLES for r in role_tokens):
+    if org is None and any(r.lower_.replace(".", "") in CORPORATE_TITLES for r in role_tokens):
         org = ents.proper_name(doc[i], "Organization")  # "Zentrix CFO Ann Lee": only a company has a CFO
     if org is None or org.type != "Organization":
         return

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import ORG_KIND_NOUNS, ORG_NOUNS, DocEntities
+from ..mentions import INSTITUTION_WORDS, ORG_KIND_NOUNS, ORG_NOUNS, DocEntities
 from .lexicon import (
     FORMER_MODS,
     HQ_WORDS,
-    INSTITUTION_WORDS,
     MOVE_VERBS,
     RANK_WORDS,
     SEQUENCE_ADVERBS,
