@@ -19,6 +19,14 @@ def facts(extractor, text, title=None):
             for f in extractor.extract(Article(text, title=title))}
 
 
+def mentions(extractor, text, type_=None):
+    """The names of the mentions found in *text* (of *type_* only, when given)."""
+    from graph.mentions import find_entities
+
+    return {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions
+            if type_ in (None, m.type)}
+
+
 def has(found, s, p, o):
     s, o = normalize_name(s), normalize_name(o)
     return (s, p, o) in found or (p in ("partnersWith", "rivalOf") and (o, p, s) in found)
@@ -1001,38 +1009,28 @@ def test_an_indefinite_capitalized_phrase_is_a_kind_not_a_name(extractor, text, 
 
 
 def test_a_ranked_kind_is_no_name_and_a_person_with_a_legal_form_is_a_company(extractor):
-    from graph.mentions import find_entities
-
-    def names(text):
-        return {(m.text, m.type) for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions}
-
     text = "Ann Lee co-founded Spinway Inc., the fastest growing Internet Service Provider (ISP) in history."
-    assert not any(n == "Internet Service Provider" for n, _ in names(text))
+    assert "Internet Service Provider" not in mentions(extractor, text)
     assert not any(s in ("internet service provider", "isp") for s, _, _ in facts(extractor, text))
-    assert ("Kestrel Broadband, LLC", "Organization") in names(
-        "Kestrel Broadband, LLC is an industry-leading, privately held, Internet Service Provider based in Florida.")
-    assert ("Goldman Sachs", "Organization") in names("He joined the largest Goldman Sachs office.")
+    assert "Kestrel Broadband, LLC" in mentions(
+        extractor, "Kestrel Broadband, LLC is an industry-leading, privately held, Internet Service Provider based "
+                   "in Florida.", "Organization")
+    assert "Goldman Sachs" in mentions(extractor, "He joined the largest Goldman Sachs office.", "Organization")
 
 
 @pytest.mark.parametrize("text, title", [
     ("Zentrix Post is headed by Postmaster General and CEO Ana Ruiz.", "Postmaster General"),
 ])
 def test_a_span_ending_in_a_profession_is_a_title(extractor, text, title):
-    from graph.mentions import find_entities
-
-    names = {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions}
-    assert title not in names
+    assert title not in mentions(extractor, text)
     assert not any(title in (f.subject.name, f.object.name) for f in facts(extractor, text))
 
 
 # -- fourth KnowledgeNet round: invented sentences, one phenomenon each -----------------------
 
 def test_a_title_with_its_field_is_no_name(extractor):
-    from graph.mentions import find_entities
-
     text = "Ana Ruiz is currently Professor Emeritus of Mathematics at Lund University in Sweden."
-    names = {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions}
-    assert not any("Emeritus" in n for n in names)
+    assert not any("Emeritus" in n for n in mentions(extractor, text))
     assert has(facts(extractor, text), "Ana Ruiz", "worksAt", "Lund University")
 
 
@@ -1166,15 +1164,10 @@ def test_an_institution_ner_took_for_a_place(extractor, text, triple):
 
 
 def test_two_organizations_ner_ran_together(extractor):
-    from graph.mentions import find_entities
-
-    def orgs(text):
-        return {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions
-                if m.type == "Organization"}
-
-    assert {"Zentrix Labs", "Marlow University"} <= orgs("She held positions at Zentrix Labs and Marlow University.")
-    assert "Bank of Credit and Commerce International" in orgs(
-        "He founded the Bank of Credit and Commerce International in 1972.")
+    assert {"Zentrix Labs", "Marlow University"} <= mentions(
+        extractor, "She held positions at Zentrix Labs and Marlow University.", "Organization")
+    assert "Bank of Credit and Commerce International" in mentions(
+        extractor, "He founded the Bank of Credit and Commerce International in 1972.", "Organization")
 
 
 def test_leaving_in_a_participle_leaves_the_employer_just_named(extractor):
@@ -1224,11 +1217,8 @@ def test_a_town_that_founds_is_still_a_town(extractor):
 
 
 def test_a_title_between_company_and_name(extractor):
-    from graph.mentions import find_entities
-
     text = "Besides Zentrix CEO Jane Roe and Zentrix CFO Ann Lee, the board includes Tom Doe."
-    people = {m.text for m in find_entities(extractor.nlp(text), extractor.gazetteer).mentions
-              if m.type == "Person"}
+    people = mentions(extractor, text, "Person")
     assert "Ann Lee" in people and not any("CFO" in p for p in people)
     assert has(facts(extractor, text), "Zentrix", "ledBy", "Jane Roe")  # only a company has a CEO
 

@@ -138,7 +138,7 @@ def _title_before(ents: DocEntities, person: Mention) -> str | None:
     doc = ents.doc
     i = person.start - 1
     while i >= doc[person.start].sent.start and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and ents.at(doc[i]) is None:
-        kind = _role_kind(doc[i]) if doc[i].lower_.replace(".", "") in WORK_ROLES else None
+        kind = _role_kind(doc[i])
         if kind is not None:
             return kind
         i -= 1
