@@ -17,6 +17,7 @@ HEDGE_VERBS = {
     "prepare", "plan", "consider", "expect", "intend", "negotiate", "discuss", "explore", "mull",
     "weigh", "seek", "hope", "aim", "want", "propose", "rumor", "rumour", "speculate", "believe",
     "eye", "mull", "contemplate", "reveal", "report", "think", "suggest", "try", "attempt",
+    "approach", "ask", "invite", "urge", "press", "pressure", "court", "woo", "persuade", "lobby",
 }
 HEDGE_MODALS = {"could", "may", "might", "would", "should", "can"}
 HEDGE_ADVERBS = {
@@ -30,8 +31,11 @@ NEGATING_VERBS = {
     "terminate", "dissolve", "halt", "block", "rebuff", "spurn", "drop", "deny", "break",
 }
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-_REPORT_CUES = ("according to", "sources say", "sources said", "people familiar", "reportedly",
-                "is said to", "are said to", "rumor", "rumour")
+#: Words that put what follows in the future: "is keen to announce", "is poised to sign".
+_ABOUT_TO = {"keen", "eager", "poised", "poise", "set", "ready", "due", "slated", "likely", "expected", "willing"}
+_REPORT_CUES = ("according to", "sources say", "sources said", "sources told", "source told", "sources close to",
+                "sources familiar", "people familiar", "reportedly", "is said to", "are said to", "rumor", "rumour",
+                "report claimed", "report said", "report says", "reports say", "reports said", "reports suggest")
 
 
 def sentence_hedged(sent) -> bool:
@@ -43,7 +47,7 @@ def sentence_hedged(sent) -> bool:
 def judge(trigger) -> str | None:
     """``"reported"``, ``"confirmed"``, or ``None`` when the trigger is negated or refused."""
     hedged = False
-    node = trigger
+    node = below = trigger
     for c in trigger.children:
         if c.dep_ in ("amod", "advmod") and c.lower_ in HEDGE_ADJECTIVES | HEDGE_ADVERBS:
             hedged = True
@@ -66,6 +70,9 @@ def judge(trigger) -> str | None:
             if c.dep_ == "acomp" and low == "close":
                 hedged = True
         lemma = node.lemma_.lower()
+        if lemma in _ABOUT_TO and node.i != trigger.i and below.dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+            hedged = True  # "is keen to announce", "is poised to sign": not done yet
         if node.i != trigger.i and node.pos_ in ("VERB", "AUX"):
             if lemma in NEGATING_VERBS:
                 return None
@@ -79,7 +86,7 @@ def judge(trigger) -> str | None:
             return None  # "Qualcomm's takeover of NXP collapsed": the event's own verb undoes it
         if _background(node) or node.head.i == node.i:
             break
-        node = node.head
+        below, node = node, node.head
     if hedged:
         return "reported"
     # attribution to an unnamed report governs the main clause only
@@ -96,6 +103,8 @@ _BACKGROUND = {"relcl", "appos", "nsubj", "nsubjpass", "amod"}
 
 
 def _background(node) -> bool:
+    if node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False  # "in discussions to form an alliance": an infinitive the parser took for a relative
     return node.dep_ in _BACKGROUND or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG"))
 
 

@@ -168,6 +168,9 @@ class RuleExtractor:
             return None
         if subj.name == obj.name:
             return None
+        if cand.predicate == "productOf" and cand.object.kind != "name" \
+                and self._known_maker(subj) not in (None, obj.key or obj.name):
+            return None  # "its Microsoft Azure partnership": "its" is not who the gazetteer says makes Azure
         confidence = cand.confidence
         for m in (cand.subject, cand.object):
             if m.kind == "description":
@@ -179,12 +182,20 @@ class RuleExtractor:
                     evidence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
                     extractor=self.name, extractor_version=self.version)
 
+    def _known_maker(self, product: Entity) -> str | None:
+        """The gazetteer's name of the maker of *product*, if it knows one."""
+        entry = self.gazetteer.lookup(product.key or product.name)
+        maker = getattr(entry, "maker", None) if entry is not None else None
+        if not maker:
+            return None
+        known = self.gazetteer.lookup(maker)
+        return known.name if known is not None else maker
+
     def _maker(self, ents, entity: Entity) -> Entity:
         """A product standing for its maker in an alliance ("Microsoft Windows and Intel")."""
         if entity.type != "Product":
             return entity
-        entry = self.gazetteer.lookup(entity.name)
-        maker = getattr(entry, "maker", None) if entry is not None else None
+        maker = self._known_maker(entity)
         if maker:
             mentry = self.gazetteer.lookup(maker)
             return Entity(maker, "Organization", (), getattr(mentry, "wikidata", None), maker)

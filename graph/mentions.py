@@ -385,6 +385,8 @@ class DocEntities:
                 and self.at(self.doc[start - 2]) is None:
             start -= 2  # "KLM-ZEV": one name across the hyphen
         end = token.i + 1
+        while type_ == "Person" and start < token.i and _is_role_word(self.doc[start]):
+            start += 1  # "(Co-)Founders Sergey Brin": the title before the name
         text = self.doc[start:end].text
         if type_ == "Person" and not looks_like_person_name(text):
             return None
@@ -492,9 +494,32 @@ _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast"
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
 
 
+def _name_word(token) -> bool:
+    return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper()
+
+
+def _inside_other_name(doc, ent, gazetteer) -> bool:
+    """A product's ambiguous alias ("Foundry", "Gotham") right after a capitalized name word other
+    than its maker's is the end of that other name ("Intel Foundry"), not the product
+    ("Amazon Echo", "Apple Mac" are)."""
+    entry = gazetteer.lookup(ent.ent_id_) if gazetteer is not None else None
+    if entry is None or entry.type != "Product" or not entry.is_ambiguous(ent.text) or ent.start == ent.sent.start:
+        return False
+    before = doc[ent.start - 1]
+    if not _name_word(before) or _is_role_word(before):
+        return False
+    known = gazetteer.lookup(before.text)
+    return known is None or known.name != entry.maker
+
+
+def _name_word(token) -> bool:
+    return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper()
+
+
 def _is_role_word(token) -> bool:
     """A word of a title: "Chief", "President", "C.E.O."."""
-    return token.lower_.replace(".", "") in _ROLE_WORDS
+    word = token.lower_.replace(".", "")
+    return word in _ROLE_WORDS or (word.endswith("s") and word[:-1] in _ROLE_WORDS)  # "Founders"
 
 
 def _is_title_of(span) -> bool:
@@ -524,7 +549,8 @@ def _clean(span, doc) -> tuple[int, int]:
         while end - start > 2 and doc[start].lower_ in WORK_ROLES | _ROLE_WORDS:
             start += 1  # "Mathematician George Stibitz": the occupation is no part of the name
         # "Adidas CFO Robin Stalker": a title inside the span ends the organization before the name
-        title = next((i for i in range(end - 3, start, -1) if doc[i].lower_.replace(".", "") in _TITLE_INSIDE), None)
+        title = next((i for i in range(end - 3, start, -1) if doc[i].lower_.replace(".", "") in _TITLE_INSIDE
+                      or (doc[i].lower_.endswith("s") and doc[i].lower_[:-1] in _TITLE_INSIDE)), None)  # "Founders"
         if title is not None:
             start = title + 1
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
@@ -599,6 +625,19 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue
         if in_headline[ent.start] and not canonical and ent.text not in body_texts:
             continue
+        if canonical and _inside_other_name(doc, ent, gazetteer):
+            # "Intel Foundry": the word a product goes by, here the end of another company's name
+            # (whose first part NER may have found)
+            start = ent.start
+            while start > ent.sent.start and _name_word(doc[start - 1]) and not any(
+                    m.start <= start - 1 < m.end for m in raw):
+                start -= 1
+            if raw and raw[-1].end == start and raw[-1].type == "Organization":
+                prev = raw[-1]
+                prev.end, prev.text, prev.canonical = ent.end, doc[prev.start:ent.end].text, None
+            elif start < ent.start:
+                raw.append(Mention(start, ent.end, doc[start:ent.end].text, "Organization"))
+            continue
         start, end = _clean(ent, doc)
         if type_ in ("Organization", "Person") and not canonical and start < end:
             start, end = _rejoin_cut_name(doc, start, end)
@@ -619,7 +658,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue  # part of a hyphenated word: "Voice-over-IP", not an organization
         # "Compaq Computer Corporation": the fullest name the text gives, not only the known part
         while (type_ == "Organization" and end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "plc")
-               and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")):
+               and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")
+               and not (end + 1 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_)):
+            # (not the first half of a hyphenated word: "Google Co-Founders")
             end += 1
         # "Acme Mobility LLC" where the gazetteer knows "Acme": the legal name is another company's
         longer = _suffixed_name_end(doc, end) if type_ == "Organization" else None
@@ -803,7 +844,8 @@ _LEGAL_SUFFIXES = set(CORPORATE_SUFFIXES) | {"sas", "spa", "pa", "pc", "pty", "p
 
 def _is_suffix(token) -> bool:
     """A legal form: "Inc.", "LLC", "S.A.S." (capitalized, dots left out)."""
-    return token.text[:1].isupper() and token.lower_.replace(".", "") in _LEGAL_SUFFIXES
+    glued = token.i + 1 < len(token.doc) and token.nbor(1).text == "-" and not token.whitespace_
+    return token.text[:1].isupper() and token.lower_.replace(".", "") in _LEGAL_SUFFIXES and not glued  # ("Co-Founders")
 
 
 def _suffixed_name_end(doc, end: int) -> int | None:
@@ -954,6 +996,8 @@ def _cluster(raw: list[Mention], doc, gazetteer) -> tuple[list[Mention], list[Cl
         if cid is None:
             cid = _match_short_form(m, clusters)
         if cid is None:
+            cid = _surname_mistyped(m, doc, clusters)
+        if cid is None:
             clusters.append(Cluster(m.type))
             cid = len(clusters) - 1
         add(m, cid)
@@ -979,6 +1023,21 @@ def _merge(clusters: list[Cluster], mentions: list[Mention], src: int, dst: int)
     clusters[dst].first = min(clusters[dst].first, clusters[src].first)
     clusters[dst].canonical = clusters[dst].canonical or clusters[src].canonical
     clusters[src].names, clusters[src].count = [], 0
+
+
+def _surname_mistyped(m: Mention, doc, clusters: list[Cluster]) -> int | None:
+    """ "Sundar Pichai … Pichai worked at": a one-word place or company NER made of a person's
+    surname, where it acts as a person does (the subject, or an owner), is that person."""
+    head = doc[m.end - 1]
+    if m.type not in ("Place", "Organization") or m.canonical or m.end - m.start != 1 \
+            or head.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
+    people = [cid for cid, c in enumerate(clusters)
+              if c.type == "Person" and any(len(n.split()) >= 2 and n.split()[-1] == m.text for n in c.names)]
+    if len(people) != 1:
+        return None  # (none, or two with that surname: "Oleg Yefremov" and "Mikhail Yefremov")
+    m.type = "Person"
+    return people[0]
 
 
 def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:

@@ -745,8 +745,10 @@ def test_person_of_listed_and_possessive_place(extractor, text, triple):
 
 
 def test_taught_at_is_employment(extractor):
-    found = facts(extractor, "Helen Brooks is an economist who taught at Princeton University for twenty years.")
+    found = facts(extractor, "Helen Brooks is an economist who teaches at Princeton University.")
     assert has(found, "Helen Brooks", "worksAt", "Princeton University")
+    found = facts(extractor, "Helen Brooks is an economist who taught at Princeton University for twenty years.")
+    assert has(found, "Helen Brooks", "formerlyAt", "Princeton University")  # (the tense says it is past)
 
 
 def test_commissioner_of_a_department_works_there(extractor):
@@ -1319,3 +1321,135 @@ def test_a_rule_without_declared_triggers_is_called_on_every_content_word(extrac
     doc = extractor.nlp("Acme Corp quietly hired three engineers.")
     list(relations.candidates(find_entities(doc, extractor.gazetteer), doc[:]))
     assert seen == ["Acme", "Corp", "quietly", "hired", "three", "engineers"]
+
+
+# -- held-out news round: phrasings of tech news the dev set lacks, invented sentences ---------------
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs has started talks with Globex Corp to form a chip manufacturing alliance.",
+    "Zentrix Labs and Globex Corp are in discussions to form a wafer foundry alliance.",
+    "Zentrix Labs has approached Globex Corp to form a strategic foundry alliance.",
+])
+def test_an_alliance_formed_in_talks_or_asked_for_is_reported(extractor, text):
+    fact = get(facts(extractor, text), "Zentrix Labs", "partnersWith", "Globex Corp")
+    assert fact is not None and fact.certainty == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs will team with Globex Corp on memory chips.",
+    "Zentrix Labs and Globex Corp will combine forces in memory chips.",
+    "Zentrix Labs and Globex Corp could combine resources in their foundries.",
+])
+def test_teaming_with_and_combining_forces_is_a_partnership(extractor, text):
+    assert has(facts(extractor, text), "Zentrix Labs", "partnersWith", "Globex Corp")
+
+
+def test_combining_alone_is_no_partnership(extractor):
+    assert not has(facts(extractor, "Zentrix Labs and Globex Corp combine memory with logic."),
+                   "Zentrix Labs", "partnersWith", "Globex Corp")
+
+
+def test_companies_competing_together_against_a_third_are_not_rivals(extractor):
+    found = facts(extractor, "Zentrix Labs and Globex Corp see collaboration as essential to compete against "
+                             "Initech's market share.")
+    assert not has(found, "Zentrix Labs", "rivalOf", "Globex Corp")
+    assert has(found, "Zentrix Labs", "rivalOf", "Initech")
+
+
+def test_an_ambiguous_alias_inside_another_name_is_that_name(extractor):
+    # "Foundry" alone is a product's name in the gazetteer; after a company's name it ends another name
+    text = "Zentrix Foundry will team with Globex Foundry to compete with Initech."
+    assert "Foundry" not in mentions(extractor, text)
+    found = facts(extractor, text)
+    assert has(found, "Zentrix Foundry", "partnersWith", "Globex Foundry")
+    assert not any(o == "palantir technologies" or s == "palantir technologies" for s, _, o in found)
+
+
+def test_two_buyers_of_two_companies_say_not_which_bought_which(extractor):
+    found = facts(extractor, "Zentrix Labs and Globex Corp bought Initech and Kestrel Systems.")
+    assert not any(p == "acquired" for _, p, _ in found)
+    found = facts(extractor, "Zentrix Labs and Globex Corp jointly bought Initech.")
+    assert has(found, "Zentrix Labs", "acquired", "Initech") and has(found, "Globex Corp", "acquired", "Initech")
+
+
+def test_a_one_word_person_bought_is_a_company(extractor):
+    from graph.mentions import find_entities
+
+    text = "Yahoo bought Summly for $30 million."
+    ents = find_entities(extractor.nlp(text), extractor.gazetteer)
+    assert any(m.text == "Summly" and m.type == "Person" for m in ents.mentions)  # what NER says
+    assert has(facts(extractor, text), "Yahoo", "acquired", "Summly")
+
+
+def test_sources_told_a_paper_is_reported(extractor):
+    text = ("Zentrix Labs and Globex Corp have reached a preliminary agreement to establish a joint venture, "
+            "sources told a local newspaper.")
+    assert get(facts(extractor, text), "Zentrix Labs", "partnersWith", "Globex Corp").certainty == "reported"
+
+
+@pytest.mark.parametrize("text, certainty", [
+    ("Zentrix Labs is keen to announce another partnership with Globex Corp.", "reported"),
+    ("Zentrix Labs is poised to sign a partnership with Globex Corp.", "reported"),
+    ("Zentrix Labs set up a partnership with Globex Corp.", "confirmed"),
+])
+def test_about_to_sign_is_reported(extractor, text, certainty):
+    assert get(facts(extractor, text), "Zentrix Labs", "partnersWith", "Globex Corp").certainty == certainty
+
+
+def test_a_possessive_does_not_give_a_known_product_another_maker(extractor):
+    found = facts(extractor, "For Zentrix Labs, diversifying beyond its primary Microsoft Azure partnership "
+                             "could help.")
+    assert not has(found, "Microsoft Azure", "productOf", "Zentrix Labs")
+    found = facts(extractor, "Zentrix Labs has partnered with Globex Corp to prop up its Azure AI platform.")
+    assert not any(p == "productOf" and s == "ai" for s, p, _ in found)
+
+
+def test_titles_glued_to_a_company_name_are_neither(extractor):
+    text = "Jane Roe thanked Zentrix Labs Co-Founders Sergey Doe and CEO Larry Roe."
+    names = mentions(extractor, text)
+    assert not any(n.endswith(" Co") or "Founders" in n for n in names)
+    assert not any("founders" in s or "founders" in o for s, _, o in facts(extractor, text))
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("In the mid-1990s Jane Roe worked at Zentrix Labs as a product manager.", "formerlyAt"),
+    ("Jane Roe had worked at Zentrix Labs before the merger.", "formerlyAt"),
+    ("Jane Roe has worked at Zentrix Labs since 2004.", "worksAt"),
+    ("Jane Roe works at Zentrix Labs.", "worksAt"),
+])
+def test_the_tense_of_worked_at(extractor, text, predicate):
+    found = facts(extractor, text)
+    assert has(found, "Jane Roe", predicate, "Zentrix Labs")
+    assert not has(found, "Jane Roe", {"formerlyAt": "worksAt", "worksAt": "formerlyAt"}[predicate], "Zentrix Labs")
+
+
+def test_a_repeated_preposition_continues_the_list(extractor):
+    found = facts(extractor, "Before joining Globex Corp, Jane Roe worked at Zentrix Labs as an engineer "
+                             "and then at Initech in management consulting.")
+    assert has(found, "Jane Roe", "formerlyAt", "Zentrix Labs")
+    assert has(found, "Jane Roe", "formerlyAt", "Initech")
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Zentrix Labs will maintain a minority stake in Globex Corp.", True),
+    ("Zentrix Labs holds a 14% stake in Globex Corp.", True),
+    ("Zentrix Labs sold its stake in Globex Corp.", False),
+    ("Zentrix Labs bought a controlling stake in Globex Corp.", False),
+])
+def test_a_stake_held_is_an_investment(extractor, text, held):
+    assert has(facts(extractor, text), "Zentrix Labs", "investedIn", "Globex Corp") is held
+
+
+def test_a_surname_ner_took_for_a_place_is_the_person(extractor):
+    from graph.mentions import find_entities
+
+    text = "Anna Georgia joined Globex Corp in 2004. Georgia worked at Zentrix Labs before."
+    doc = extractor.nlp(text)
+    assert any(e.text == "Georgia" and e.label_ == "GPE" for e in doc.ents)  # what NER says
+    ents = find_entities(doc, extractor.gazetteer)
+    by_text = {m.text: m for m in ents.mentions}
+    assert by_text["Georgia"].type == "Person" and by_text["Georgia"].cluster == by_text["Anna Georgia"].cluster
+    assert has(facts(extractor, text), "Anna Georgia", "formerlyAt", "Zentrix Labs")
+    # a place that is no one's surname, or where the name is not acting, stays a place
+    ents = find_entities(extractor.nlp("Anna Georgia moved to Georgia."), extractor.gazetteer)
+    assert [m.type for m in ents.mentions if m.text == "Georgia"] == ["Place"]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..mentions import DocEntities, Mention
 from .lexicon import (
     ACQUIRE_NOUNS,
+    APPROACH_VERBS,
     ACQUIRE_VERBS,
     CHANNEL_NOUNS,
     DEAL_VERBS,
@@ -14,6 +15,7 @@ from .lexicon import (
     PARTNER_VERBS,
     RIVAL_NOUNS,
     RIVAL_VERBS,
+    TALK_NOUNS,
     WAR_NOUNS,
 )
 from .syntax import (
@@ -84,10 +86,35 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     if lemma in ("partnership", "alliance") and len(only_orgs(of) + _maker_products(ents, of)) >= 2:
         yield from pairs(only_orgs(of) + _maker_products(ents, of), "partnersWith", t, "partnership-of", 0.8)
         return
+    proposed = _proposal_parties(ents, t)
+    if len(proposed) >= 2 and not owners:
+        yield from pairs(proposed, "partnersWith", t, "partner-proposal", conf - 0.05)
+        return
     # "A and B are preparing a partnership": a coordinated subject
     subj = only_orgs(governing_subject(ents, t))
     if len(subj) >= 2 and not owners:
         yield from pairs(subj, "partnersWith", t, "partners-coordinated", conf - 0.05)
+
+
+def _proposal_parties(ents: DocEntities, t) -> list[Mention]:
+    """The parties of the talks or the approach an alliance is formed in: "A started talks with B
+    to form an alliance", "A and B are in discussions to form an alliance", "A approached B to form
+    an alliance"."""
+    verb = t.head
+    if t.dep_ != "dobj" or verb.dep_ not in ("acl", "relcl", "advcl", "xcomp") or verb.lemma_.lower() not in DEAL_VERBS:
+        return []
+    head = verb.head
+    if head.lemma_.lower() in TALK_NOUNS:
+        parties = governing_subject(ents, head) + [m for o in prep_objects(head, "with") for m in args_of(ents, o)]
+    elif head.pos_ == "VERB" and head.lemma_.lower() in APPROACH_VERBS:
+        parties = clause_subject(ents, head) + [m for o in children_with(head, "dobj") for m in args_of(ents, o)]
+    else:
+        return []
+    return list({m.cluster: m for m in only_orgs(parties)}.values())
+
+
+def _owners(ents: DocEntities, noun) -> list[Mention]:
+    return [m for p in children_with(noun, "poss") for m in args_of(ents, p)]
 
 
 def _maker_products(ents: DocEntities, ms: list[Mention]) -> list[Mention]:
@@ -118,15 +145,19 @@ def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(a, "partnersWith", b, t, "partner-of", 0.85)
 
 
+#: What companies pool when they work together: "join forces", "combine resources".
+_POOLED = {"force", "resource", "effort"}
+
+
 @triggered_by(PARTNER_VERBS)
 def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A partnered with B", "A teamed up with B", "A and B joined forces", "A works with B"."""
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB" or lemma not in PARTNER_VERBS:
         return
-    if lemma == "join" and not any(c.lemma_.lower() == "force" for c in t.children):
+    if lemma in ("join", "combine") and not any(c.lemma_.lower() in _POOLED for c in t.children):
         return
-    if lemma == "team" and not any(c.lower_ == "up" for c in t.children):
+    if lemma == "team" and not any(c.lower_ == "up" for c in t.children) and not prep_objects(t, "with"):
         return
     if (
         lemma == "work"
@@ -233,14 +264,15 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         if passive:
             objs = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
         else:
-            objs = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
-            objs += [m for o in prep_objects(t, "with", "against") for m in args_of(ents, o)]
+            targets = children_with(t, "dobj") + prep_objects(t, "with", "against")
+            # "compete against TSMC's market share": the owner of what is fought over
+            objs = [m for o in targets for m in args_of(ents, o) or _owners(ents, o)]
         objs = orgs_or_products(objs)
         if objs:
             for a in subj:
                 for b in objs:
                     yield Candidate(a, "rivalOf", b, t, "rival-verb", 0.8)
-        elif lemma == "compete" and len(subj) >= 2:
+        elif lemma == "compete" and len(subj) >= 2 and not passive and not targets:
             yield from pairs(subj, "rivalOf", t, "rival-verb-coordinated", 0.75)
     elif t.pos_ == "NOUN" and lemma in WAR_NOUNS:
         preps = [p for p in t.children if p.dep_ == "prep" and p.lower_ == "against"]

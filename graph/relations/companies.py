@@ -47,24 +47,41 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
         else:
             buyers = clause_subject(ents, t)
             targets = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
-        for a in only_orgs(buyers):
-            for b in orgs_or_products(targets):
-                yield Candidate(a, "acquired", b, t, "acquire-verb", 0.85)
+        yield from _acquisitions(ents, buyers, targets, t, "acquire-verb", 0.85)
     elif t.pos_ == "VERB" and lemma == "sell":
         sellers_obj = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
         buyers = [m for o in prep_objects(t, "to") for m in args_of(ents, o)]
-        for a in only_orgs(buyers):
-            for b in orgs_or_products(sellers_obj):
-                yield Candidate(a, "acquired", b, t, "sold-to", 0.75)
+        yield from _acquisitions(ents, buyers, sellers_obj, t, "sold-to", 0.75)
     elif t.pos_ == "NOUN" and lemma in ACQUIRE_NOUNS:
         targets = [m for o in prep_objects(t, "of" if lemma != "bid" else "for") for m in args_of(ents, o)]
         buyers = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
         buyers = buyers or [m for p in children_with(t, "poss") for m in args_of(ents, p)]
         if not buyers and targets:
             buyers = governing_subject(ents, t)
-        for a in only_orgs(buyers):
-            for b in orgs_or_products(targets):
-                yield Candidate(a, "acquired", b, t, "acquisition-of", 0.8)
+        yield from _acquisitions(ents, buyers, targets, t, "acquisition-of", 0.8)
+
+
+def _held_stake(stake) -> bool:
+    """ "A holds / took / will maintain a minority stake in B" (not one bought or sold, nor a controlling one)."""
+    return (stake.dep_ == "dobj" and stake.head.lemma_.lower() in ("take", "hold", "maintain", "own", "have", "keep")
+            and not any(c.lower_ in ("controlling", "majority") for c in stake.children))
+
+
+def _acquisitions(ents: DocEntities, buyers, targets, t, rule: str, conf: float) -> Iterator[Candidate]:
+    """Each buyer acquired each target, unless several bought several ("A and B bought the two
+    companies": which bought which is not said) or a buyer is among the targets. A one-word
+    "person" bought is a company NER did not know ("Yahoo bought Summly")."""
+    buyers = only_orgs(buyers)
+    if buyers:
+        ents.as_organizations([m for m in targets if m.type == "Person" and " " not in m.text])
+    targets = orgs_or_products(targets)
+    if len(buyers) >= 2 and len(targets) >= 2:
+        return
+    bought = {m.cluster for m in buyers}
+    for a in buyers:
+        for b in targets:
+            if b.cluster not in bought:
+                yield Candidate(a, "acquired", b, t, rule, conf)
 
 
 @triggered_by(INVEST_VERBS, INVEST_NOUNS)
@@ -88,7 +105,7 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
                 continue
             for b in only_orgs(targets):
                 yield Candidate(a, "investedIn", b, t, "invest-verb", 0.8)
-    elif t.pos_ == "NOUN" and lemma in INVEST_NOUNS and lemma != "stake":
+    elif t.pos_ == "NOUN" and lemma in INVEST_NOUNS and (lemma != "stake" or _held_stake(t)):
         targets = only_orgs([m for o in prep_objects(t, "in") for m in args_of(ents, o)])
         investors = [m for p in children_with(t, "poss") for m in args_of(ents, p)] or governing_subject(
             ents, t

@@ -26,6 +26,7 @@ __all__ = [
     "ACQUIRE_VERBS",
     "ACQUIRE_NOUNS",
     "TALK_NOUNS",
+    "APPROACH_VERBS",
     "INVEST_VERBS",
     "INVEST_NOUNS",
     "SUBSIDIARY_NOUNS",
@@ -72,7 +73,9 @@ DEAL_VERBS = {
     "set",
     "unveil",
 }
-PARTNER_VERBS = {"partner", "team", "ally", "collaborate", "cooperate", "join", "work", "align"}
+PARTNER_VERBS = {"partner", "team", "ally", "collaborate", "cooperate", "join", "combine", "work", "align"}
+#: Asking another company to do something together: "A approached B to form an alliance".
+APPROACH_VERBS = {"approach", "ask", "invite", "urge", "press", "pressure", "court", "woo", "persuade", "lobby"}
 #: A company that sells or builds on another's products is its partner ("a channel partner of X").
 CHANNEL_NOUNS = {"partner", "reseller", "distributor", "integrator"}
 MEMBER_NOUNS = {"member", "members", "partner", "partners", "ally", "allies"}

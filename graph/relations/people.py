@@ -589,7 +589,7 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
     if lemma in ("teach", "lecture"):  # "taught at Princeton": a teacher works there
         lemma = "work"
     # only a person works at or for an organization: "Javier … while working for X", whatever NER said
-    people = (ents.as_people(clause_subject(ents, t)) if lemma == "work" and prep_objects(t, "at", "for")
+    people = (ents.as_people(clause_subject(ents, t), places=True) if lemma == "work" and prep_objects(t, "at", "for")
               else only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"serve", "sit", "employ"} else [])
     if not people and lemma in JOIN_VERBS | {"work"}:  # "Kowalczyk joined X": a surname NER missed
         people = only_people(clause_subject(ents, t, create="Person"))
@@ -630,7 +630,10 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
             for p in people:
                 yield Candidate(p, "worksAt", o, t, "served-in", 0.65)
     elif lemma == "work":
-        former = has_former(t) or t.tag_ == "VBD" and any(c.lower_ in FORMER_MODS for c in t.children)
+        # "worked at Apple in the mid-'90s", "had worked at X": a past employer; "has worked at X since"
+        # and "works at X" are current
+        former = has_former(t) or t.tag_ == "VBD" or (
+            t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children))
         for o in ents.as_organizations([m for d in prep_objects(t, "at", "for")
                                         for m in args_of(ents, d, create="Organization")]):
             for p in people:

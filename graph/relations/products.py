@@ -43,7 +43,9 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         names = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
                  and c.text[:1].isupper() and (c.pos_ == "PROPN" or c.text.isupper())]
         if owners and names:
-            m = ents.at(names[-1]) or ents.proper_name(names[-1], "Product")
+            # "its Azure AI platform": a product named there already is the product
+            known = only_products([ents.at(c) for c in ents.doc[t.left_edge.i:t.i] if ents.at(c) is not None])
+            m = known[-1] if known else ents.proper_name(names[-1], "Product")
             if m is not None and m.type == "Product":
                 for o in owners:
                     yield Candidate(m, "productOf", o, t, "poss-named-product", 0.7)

@@ -171,7 +171,9 @@ def prep_objects(token, *preps: str) -> list:
     """Objects of the prepositions *preps* under *token*: "partner **of** X" → X."""
     out = []
     for prep in token.children:
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+        # (a repeated preposition is a conjunct: "worked at X and then at Y")
+        if (prep.dep_ in ("prep", "agent", "dative") or (prep.dep_ == "conj" and prep.pos_ == "ADP")) \
+                and prep.lower_ in preps:
             out.extend(c for c in prep.children if c.dep_ == "pobj")
     return out
 
