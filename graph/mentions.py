@@ -263,6 +263,8 @@ class DocEntities:
                     return [made]
         if token.lemma_.lower() not in ORG_NOUNS:
             return []
+        if token.lemma_.lower() == "business" and any(c.dep_ in ("poss", "compound") for c in token.children):
+            return []  # "HP's printer business", "the enterprise business": a line of business, no company
         if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
             return []  # "the Barkers' Ashland Gas Station": a name NER missed, not a description
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small

@@ -1453,3 +1453,44 @@ def test_a_surname_ner_took_for_a_place_is_the_person(extractor):
     # a place that is no one's surname, or where the name is not acting, stays a place
     ents = find_entities(extractor.nlp("Anna Georgia moved to Georgia."), extractor.gazetteer)
     assert [m.type for m in ents.mentions if m.text == "Georgia"] == ["Place"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs named Leo Roe, a veteran software executive, as chief executive and president.",
+    "Zentrix Labs on Thursday named Globex Corp Chief Executive Leo Roe as chairman and CEO.",
+    "Zentrix Labs appointed former Globex Corp CEO Leo Roe as its CEO and president.",
+    "Leading US software group Zentrix Labs on Thursday named Globex Corp Chief Executive Leo Roe as chairman and CEO.",
+])
+def test_the_one_named_as_ceo_leads_the_company_that_named_him(extractor, text):
+    found = facts(extractor, text)
+    assert has(found, "Zentrix Labs", "ledBy", "Leo Roe")
+    assert not any(s == "leading us" for s, _, _ in found)
+
+
+def test_a_former_ceo_of_a_company_of_several_words(extractor):
+    found = facts(extractor, "Zentrix Labs appointed former Globex Corp CEO Leo Roe as its CEO.")
+    assert has(found, "Leo Roe", "formerlyAt", "Globex Corp") and not has(found, "Leo Roe", "worksAt", "Globex Corp")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Leo Roe, 57, who resigned as CEO of Germany's Zentrix Labs in February, replaces Ann Lee.", "Zentrix Labs"),
+    ("Harry Stone was ousted as Globex Corp's CEO in March.", "Globex Corp"),
+    ("Jane Roe stepped down as chief executive of Initech.", "Initech"),
+])
+def test_leaving_a_role_leaves_its_company(extractor, text, org):
+    found = facts(extractor, text)
+    person = {s for s, p, o in found if p == "formerlyAt" and o == normalize_name(org)}
+    assert person and not any(p == "worksAt" and o == normalize_name(org) for _, p, o in found)
+
+
+def test_a_retired_officer_is_a_former_one(extractor):
+    found = facts(extractor, "Jane Roe, a board member and retired vice chairman of Zentrix Labs, spoke.")
+    assert has(found, "Jane Roe", "formerlyAt", "Zentrix Labs") and not has(found, "Jane Roe", "worksAt", "Zentrix Labs")
+
+
+def test_a_line_of_business_is_not_the_company(extractor):
+    text = ("Zentrix Labs hired Ann Lee from Globex Corp. Zentrix Labs passed over Alan Roe, head of the "
+            "company's booming jet business, and Ann Moe, executive vice president of the enterprise business.")
+    found = facts(extractor, text)
+    globex = normalize_name("Globex Corp")
+    assert not any(globex in (s, o) and {"alan roe", "ann moe"} & {s, o} for s, _, o in found)

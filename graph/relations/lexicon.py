@@ -187,7 +187,7 @@ WORK_ROLES = LEAD_ROLES | {
 }
 #: Roles whose "of" names a field, not an employer ("Professor of Psychology at Clark University").
 ACADEMIC_ROLES = {"professor", "lecturer", "reader", "emeritus"}
-FORMER_MODS = {"former", "once", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile"}
+FORMER_MODS = {"former", "once", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile", "retired"}
 FOUND_VERBS = {"found", "co-found", "cofound", "establish", "start", "create", "form", "launch", "set"}
 LEAD_VERBS = {"lead", "head", "run", "chair", "helm", "manage", "direct"}
 APPOINT_VERBS = {"appoint", "name", "promote", "elect", "hire", "tap", "choose", "select", "install"}

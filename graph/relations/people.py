@@ -345,6 +345,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     )
     if kind is None:
         return
+    i = org.start  # (the word before a name of several words: "former Globex Corp CEO A")
     former = (
         any(r.lower_ in FORMER_MODS for r in role_tokens)
         or (i - 1 >= 0 and doc[i - 1].lower_ in FORMER_MODS)
@@ -515,18 +516,25 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
         if c.dep_ in ("oprd", "attr", "xcomp", "dobj") and _role_kind(c) is not None and ents.at(c) is None
     ]
     roles += [pobj for pobj in prep_objects(t, "as", "to") if _role_kind(pobj)]
+    # "named Acme CEO Leo Roe as chairman": the parser may hang "as" on the one named
+    roles += [pobj for c in children_with(t, "dobj", "oprd") for pobj in prep_objects(c, "as") if _role_kind(pobj)]
     if not roles:
         return
-    people = only_people(
-        [m for c in children_with(t, "nsubjpass", "nsubj", "dobj") for m in args_of(ents, c)]
-    )
-    people = [p for p in people if p.type == "Person"]
+    # the one named: "named Leo Roe, a veteran executive, as CEO" (NER may call him a company),
+    # "named Acme CEO James Roe as chairman" (the parser may call him a predicate)
+    people = ents.as_people([m for c in children_with(t, "nsubjpass", "dobj", "oprd") for m in args_of(ents, c)])
+    people += [m for c in children_with(t, "nsubj") for m in only_people(args_of(ents, c)) if m not in people]
     role = roles[0]
+    appointer = only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)])
+    if not appointer and t.dep_ == "acl":  # "US aerospace group Boeing Co on Thursday named …": the parser's noun
+        appointer = only_orgs(args_of(ents, t.head))
     orgs = []
     for r in _role_nouns(role):
         orgs = orgs or _role_org(ents, r)
+    if appointer and any(c.dep_ == "poss" and c.tag_ == "PRP$" for r in _role_nouns(role) for c in r.children):
+        orgs = appointer  # "Acme appointed former Globex CEO A as its CEO": "its" is Acme
     if not orgs:
-        orgs = only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)])
+        orgs = appointer
     if not orgs:
         orgs = only_orgs(ents.topic(t))
     kind = "lead" if any(_role_kind(r) == "lead" for r in _role_nouns(role)) else "work"
@@ -566,6 +574,10 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                         for m in [ents.at(x)]
                     ]
                 )
+    # "resigned as CEO of SAP", "was ousted as Boeing's CEO": the role's organization
+    for role in prep_objects(t, "as"):
+        if _role_kind(role):
+            orgs += [o for r in _role_nouns(role) for o in _role_org(ents, r) if o not in orgs]
     conf = 0.8
     if not orgs and people and not any(x.pos_ == "PROPN" for o in children_with(t, "dobj")
                                        + prep_objects(t, "from", "at", "as") for x in o.subtree):
