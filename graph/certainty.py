@@ -58,6 +58,8 @@ def judge(trigger) -> str | None:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and low in _NEGATIONS):
                 return None
+            if node.dep_ == "prep" and c.dep_ == "advmod" and low in ("instead", "rather"):
+                return None  # "instead of buying SAP, Microsoft is collaborating with it"
             if c.dep_ == "aux" and low in HEDGE_MODALS:
                 hedged = True
             if c.dep_ == "advmod" and low in HEDGE_ADVERBS:

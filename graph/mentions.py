@@ -79,6 +79,7 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
 _PRONOUNS_SINGULAR = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "their", "them", "theirs"}
 _PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "hers"}
+_PRONOUNS_PLURAL = {"they", "their", "them"}
 
 
 def is_headline(sent) -> bool:
@@ -166,6 +167,27 @@ class DocEntities:
         ranked = sorted((c for c in counts if c not in exclude), key=lambda c: (-counts[c], first[c]))
         return ranked[:n]
 
+    def _plural_subject(self, token) -> list[Mention]:
+        """ "A and B said they would collaborate", "after sealing their alliance, A and B …": the
+        organizations, two or more, that are the subject of the nearest clause above the pronoun's."""
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                return []
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] \
+                if node.pos_ in ("VERB", "AUX") else []
+            if not subjects or token in subjects[0].subtree:
+                continue  # (the pronoun's own clause)
+            found: list[Mention] = []
+            named = [a for a in subjects[0].children if a.dep_ == "appos"]  # "the two companies, A and B,"
+            for head in [subjects[0], *subjects[0].conjuncts, *[x for a in named for x in (a, *a.conjuncts)]]:
+                for m in self.resolve(head):
+                    if m.type == "Organization" and m.cluster not in {f.cluster for f in found}:
+                        found.append(m)
+            return found if len(found) >= 2 else []
+        return []
+
     def _mention_for(self, cluster: int, token, kind: str) -> Mention:
         c = self.clusters[cluster]
         return Mention(token.i, token.i + 1, token.text, c.type, cluster, kind)
@@ -227,6 +249,8 @@ class DocEntities:
             if lower in _PRONOUNS_PERSON:
                 c = self._pronoun_person(token)
                 return [self._mention_for(c, token, "pronoun")] if c is not None else []
+            if lower in _PRONOUNS_PLURAL:
+                return [self._mention_for(m.cluster, token, "pronoun") for m in self._plural_subject(token)]
             return []
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
@@ -491,6 +515,7 @@ _TITLE_INSIDE = CORPORATE_TITLES | {"president", "chairman", "chairwoman", "foun
 _TITLE_WORDS_OF = (_ROLE_WORDS | _TITLE_HEADS | {"emeritus", "adjunct", "assistant", "associate", "distinguished",
                                                   "visiting", "chair", "chairperson", "dean"}) - {"general"}
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
@@ -559,6 +584,8 @@ def _clean(span, doc) -> tuple[int, int]:
         return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
         start += 1
+    if end - start > 1 and doc[end - 1].lower_ in _WEEKDAYS:
+        end -= 1  # "IBM and Kingsoft Wednesday formed an alliance": the day is no part of the name
     if end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
         start += 2  # "ex-Ritual Entertainment": the employer, the prefix says "former"
     # "Qatar Petroleum (QP": an acronym NER ran into, its parenthesis unclosed
@@ -664,6 +691,14 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                and not (end + 1 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_)):
             # (not the first half of a hyphenated word: "Google Co-Founders")
             end += 1
+        # "Kleiner Perkins | Caufield & Byers": partners' names joined by "&" continue a firm's name
+        if type_ == "Organization":
+            run = end
+            while run < len(doc) and not doc[run].ent_type_ and (
+                    doc[run].text == "&" or (doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper())):
+                run += 1
+            if run > end + 2 and "&" in {t.text for t in doc[end:run - 1]} and doc[run - 1].text != "&":
+                end = run
         # "Acme Mobility LLC" where the gazetteer knows "Acme": the legal name is another company's
         longer = _suffixed_name_end(doc, end) if type_ == "Organization" else None
         if longer is not None:
@@ -774,6 +809,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     raw += _suffixed_names_missed(doc, raw)
+    _one_type_per_name(raw, doc)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
 
@@ -1025,6 +1061,18 @@ def _merge(clusters: list[Cluster], mentions: list[Mention], src: int, dst: int)
     clusters[dst].first = min(clusters[dst].first, clusters[src].first)
     clusters[dst].canonical = clusters[dst].canonical or clusters[src].canonical
     clusters[src].names, clusters[src].count = [], 0
+
+
+def _one_type_per_name(raw: list[Mention], doc) -> None:
+    """A one-word name NER calls a company in one place and a person or a town in another
+    ("Kingsoft") is the company, unless it is the surname of a person named in full there, or
+    follows "in" as a town does."""
+    companies = {m.text for m in raw if m.type == "Organization" and m.end - m.start == 1}
+    surnames = {m.text.split()[-1] for m in raw if m.type == "Person" and " " in m.text}
+    for m in raw:
+        if m.type in ("Person", "Place") and m.end - m.start == 1 and m.text in companies \
+                and m.text not in surnames and not (m.start > 0 and doc[m.start - 1].lower_ in ("in", "near", "to", "from")):
+            m.type = "Organization"
 
 
 def _surname_mistyped(m: Mention, doc, clusters: list[Cluster]) -> int | None:

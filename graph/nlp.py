@@ -43,12 +43,36 @@ def model_name() -> str:
 
 
 def paragraph_breaks(doc):
-    """Start a sentence after every line break, so a headline never runs into the body."""
+    """Start a sentence after every line break, so a headline never runs into the body, and after
+    a dateline, so "HOUSTON (AP) --" is not the subject of the first sentence."""
+    starts = [0]
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             doc[i].is_sent_start = True
+            starts.append(i)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None:
+            doc[end].is_sent_start = True
     return doc
+
+
+_DASHES = ("--", "-", "–", "—")
+
+
+def _dateline_end(doc, start: int) -> int | None:
+    """Where the text after a paragraph's dateline begins: "HOUSTON (AP) -- Acme said …",
+    "SAN FRANCISCO, March 3 (Reuters) - …", "LONDON — …"; None without one."""
+    for j in range(start + 1, min(start + 12, len(doc) - 1)):
+        if "\n" in doc[j].text or "\n" in doc[j - 1].whitespace_:
+            return None
+        if doc[j].text in _DASHES and doc[j].whitespace_ and doc[j - 1].whitespace_:
+            head = doc[start:j]
+            agency = head[-1].text == ")" and any(t.text == "(" for t in head)
+            city = doc[start].is_upper and len(doc[start]) >= 3 and doc[start].is_alpha
+            return j + 1 if agency or city else None
+    return None
 
 
 def _register() -> None:

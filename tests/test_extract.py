@@ -1494,3 +1494,149 @@ def test_a_line_of_business_is_not_the_company(extractor):
     found = facts(extractor, text)
     globex = normalize_name("Globex Corp")
     assert not any(globex in (s, o) and {"alan roe", "ann moe"} & {s, o} for s, _, o in found)
+
+
+# -- held-out news round 3: phrasings found in unseen business news (invented sentences) -------------
+
+def test_a_dateline_is_not_the_subject(extractor):
+    found = facts(extractor, "HOUSTON (AP) -- Zentrix Labs said Thursday it has agreed to acquire Globex Corp "
+                             "for $690 million.")
+    assert has(found, "Zentrix Labs", "acquired", "Globex Corp")
+    assert not any(s in ("ap", "houston") for s, _, _ in found)
+
+
+def test_an_organizations_person_works_there(extractor):
+    found = facts(extractor, "The new board members were Mr. Doe and also Kestrel Capital's Michael Moe.")
+    assert has(found, "Michael Moe", "worksAt", "Kestrel Capital")
+
+
+@pytest.mark.parametrize("text, works", [
+    ('"We are excited," said Shaun Moe, partner at Kestrel Capital, in a statement.', True),
+    ("Shaun Moe, a partner in Kestrel Capital, spoke.", True),
+    ("Shaun Moe is a partner of Kestrel Capital.", False),
+])
+def test_a_partner_at_a_firm_works_there(extractor, text, works):
+    assert has(facts(extractor, text), "Shaun Moe", "worksAt", "Kestrel Capital") is works
+
+
+def test_partners_names_joined_by_ampersand_continue_a_firms_name(extractor):
+    text = "Ray Moe, managing partner at Kleiner Perkins Caufield & Byers, was named chairman."
+    assert "Kleiner Perkins Caufield & Byers" in mentions(extractor, text)
+    found = facts(extractor, text)
+    assert has(found, "Ray Moe", "worksAt", "Kleiner Perkins Caufield & Byers")
+    assert not has(found, "Ray Moe", "worksAt", "Byers")
+
+
+@pytest.mark.parametrize("text, investors, target", [
+    ("Zentrix Labs raised $40 million from Kestrel Ventures and Globex Capital.",
+     ("Kestrel Ventures", "Globex Capital"), "Zentrix Labs"),
+    ("On Thursday, Zentrix Labs announced it had secured $25 million in funding from Kestrel Ventures.",
+     ("Kestrel Ventures",), "Zentrix Labs"),
+    ("In 1998 Kestrel Ventures put money into Zentrix Labs.", ("Kestrel Ventures",), "Zentrix Labs"),
+])
+def test_money_raised_from_or_put_into_is_an_investment(extractor, text, investors, target):
+    found = facts(extractor, text)
+    for investor in investors:
+        assert has(found, investor, "investedIn", target)
+
+
+def test_a_call_from_a_firm_is_no_investment(extractor):
+    assert not any(p == "investedIn" for _, p, _ in facts(
+        extractor, "Zentrix Labs received a call from Kestrel Ventures."))
+
+
+@pytest.mark.parametrize("text, pairs_", [
+    ("Zentrix Labs also extended other partnerships, some with Globex Corp rivals like Initech Inc and Kestrel "
+     "Systems.", [("Globex Corp", "Initech Inc"), ("Globex Corp", "Kestrel Systems")]),
+    ("Zentrix Labs agreed to buy the operations of a Dutch rival, Globex Corp, for $1 billion.",
+     [("Zentrix Labs", "Globex Corp")]),
+    ("Zentrix Labs, one of the biggest challengers to Globex Corp's dominance, grew fast.",
+     [("Zentrix Labs", "Globex Corp")]),
+])
+def test_whose_rivals(extractor, text, pairs_):
+    found = facts(extractor, text)
+    for a, b in pairs_:
+        assert has(found, a, "rivalOf", b)
+    if "some with" in text:
+        assert not has(found, "Zentrix Labs", "rivalOf", "Initech Inc")
+
+
+def test_a_weekday_glued_to_a_name_is_no_part_of_it(extractor):
+    from spacy.tokens import Span
+
+    from graph.mentions import _clean
+
+    doc = extractor.nlp("IBM and Kestsoft Wednesday formed an alliance.")
+    start, end = _clean(Span(doc, 2, 4, label="ORG"), doc)  # what NER sometimes reads
+    assert doc[start:end].text == "Kestsoft"
+
+
+def test_a_one_word_name_has_one_type_in_an_article(extractor):
+    from graph.mentions import Mention, _one_type_per_name
+
+    doc = extractor.nlp("Kestsoft grew. Kestsoft hired Anna Georgia. Georgia spoke in Georgia. Kestsoft won.")
+    raw = [Mention(0, 1, "Kestsoft", "Organization"), Mention(3, 4, "Kestsoft", "Person"),
+           Mention(5, 7, "Anna Georgia", "Person"), Mention(8, 9, "Georgia", "Organization"),
+           Mention(11, 12, "Georgia", "Place"), Mention(13, 14, "Kestsoft", "Place")]
+    _one_type_per_name(raw, doc)
+    assert [m.type for m in raw] == ["Organization", "Organization", "Person", "Organization", "Place",
+                                     "Organization"]
+
+
+def test_a_vice_president_with_a_hyphen_leads_nothing(extractor):
+    found = facts(extractor, '"The help will enable us," said Ge Lin, vice-president of Zentrix Labs.')
+    assert has(found, "Ge Lin", "worksAt", "Zentrix Labs") and not has(found, "Zentrix Labs", "ledBy", "Ge Lin")
+
+
+def test_applications_for_a_platform_are_not_the_platform(extractor):
+    found = facts(extractor, "Zentrix Labs has been making moves to develop Linux applications.")
+    assert not has(found, "Linux", "productOf", "Zentrix Labs")
+
+
+def test_a_coordinated_subject_the_parser_broke(extractor):
+    found = facts(extractor, "US information technology giant IBM and Chinese software firm Kestsoft Wednesday "
+                             "formed an alliance to develop office software.")
+    assert has(found, "IBM", "partnersWith", "Kestsoft")
+    assert not any(p == "ledBy" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Now, instead of buying Globex Corp, Zentrix Labs is collaborating with the company.",
+    "Rather than acquiring Globex Corp, Zentrix Labs invested in it.",
+])
+def test_instead_of_buying_is_no_acquisition(extractor, text):
+    assert not has(facts(extractor, text), "Zentrix Labs", "acquired", "Globex Corp")
+
+
+def test_not_this_person(extractor):
+    found = facts(extractor, "The current chief executive of Zentrix Labs is Ton Roe, not Hans Moe, who stepped "
+                             "down in April.")
+    assert has(found, "Zentrix Labs", "ledBy", "Ton Roe")
+    assert not has(found, "Zentrix Labs", "ledBy", "Hans Moe") and not has(found, "Hans Moe", "worksAt", "Zentrix Labs")
+
+
+def test_a_unit_of_the_employer_before_at(extractor):
+    found = facts(extractor, "Bob Moe, senior vice president of the Server and Tools Business Group at Zentrix Labs, "
+                             "added a comment.")
+    assert has(found, "Bob Moe", "worksAt", "Zentrix Labs")
+    assert not any(o.endswith("business group") for _, _, o in found)
+
+
+@pytest.mark.parametrize("text", [
+    "This week the two companies, Zentrix Labs and Globex Corp, announced that they are now collaborating on "
+    "products.",
+    "One year after sealing their surprise alliance, Zentrix Labs and Globex Corp have announced an expansion.",
+    # the parser may take the two names for an apposition of "alliance"
+    "Two years after sealing their surprise alliance, Novell and Microsoft have announced a wider technical "
+    "collaboration.",
+    "In their latest effort, Zentrix Labs and Globex Corp will create a new chip and work jointly on software.",
+    "Zentrix Labs and Globex Corp announced plans on Wednesday to work closer together.",
+])
+def test_plural_pronouns_and_joint_work(extractor, text):
+    a, b = ("Novell", "Microsoft") if "Novell" in text else ("Zentrix Labs", "Globex Corp")
+    assert has(facts(extractor, text), a, "partnersWith", b)
+
+
+def test_their_partnership_ended_is_none(extractor):
+    assert not any(p == "partnersWith" for _, p, _ in facts(
+        extractor, "Zentrix Labs and Globex Corp said they had ended their partnership."))

@@ -53,6 +53,8 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     if lemma == "venture" and not any(c.lower_ == "joint" for c in t.children):
         return
     between = [m for o in prep_objects(t, "between", "among") for m in args_of(ents, o)]
+    # "their surprise alliance, Novell and Microsoft": the parties in apposition
+    between = between or [m for a in children_with(t, "appos") if a.i > t.i for m in args_of(ents, a)]
     if not between:  # "a partnership from 1991 to the late 1990s between A, B and C": hung lower
         top = t.head if t.dep_ == "attr" else t
         for p in top.subtree:
@@ -92,8 +94,12 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     # "A and B are preparing a partnership": a coordinated subject
     subj = only_orgs(governing_subject(ents, t))
-    if len(subj) >= 2 and not owners:
+    if len(subj) < 2 and t.dep_ == "dobj":
+        subj = _names_in_subject(ents, t.head) or subj
+    if len(subj) >= 2 and not [m for m in owners if m.kind != "pronoun"]:
         yield from pairs(subj, "partnersWith", t, "partners-coordinated", conf - 0.05)
+    elif len(only_orgs(owners)) >= 2:  # "their alliance", where "their" is A and B
+        yield from pairs(only_orgs(owners), "partnersWith", t, "partners-own", conf - 0.05)
 
 
 def _proposal_parties(ents: DocEntities, t) -> list[Mention]:
@@ -111,6 +117,23 @@ def _proposal_parties(ents: DocEntities, t) -> list[Mention]:
     else:
         return []
     return list({m.cluster: m for m in only_orgs(parties)}.values())
+
+
+def _names_in_subject(ents: DocEntities, verb) -> list[Mention]:
+    """The organizations of a coordinated subject the parser broke up: "US giant IBM and Chinese
+    software firm Kingsoft formed an alliance" (a phrase with "and" and no verb in it)."""
+    subjects = children_with(verb, "nsubj")
+    if len(subjects) != 1:
+        return []
+    phrase = list(subjects[0].subtree)
+    if not any(w.lower_ == "and" for w in phrase) or any(w.pos_ in ("VERB", "AUX") for w in phrase):
+        return []
+    found = []
+    for w in phrase:
+        m = ents.at(w)
+        if m is not None and m.type == "Organization" and m.kind == "name" and m not in found:
+            found.append(m)
+    return found
 
 
 def _owners(ents: DocEntities, noun) -> list[Mention]:
@@ -159,15 +182,13 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma == "team" and not any(c.lower_ == "up" for c in t.children) and not prep_objects(t, "with"):
         return
-    if (
-        lemma == "work"
-        and not any(c.lower_ == "together" for c in t.children)
-        and not prep_objects(t, "with")
-    ):
+    # ("work closer together": the adverb may hang on another)
+    together = {w.lower_ for c in t.children if c.dep_ == "advmod" for w in c.subtree}
+    if lemma == "work" and not together & {"together", "jointly"} and not prep_objects(t, "with"):
         return
     subj = only_orgs(clause_subject(ents, t))
     others = only_orgs([m for o in prep_objects(t, "with", "alongside") for m in args_of(ents, o)])
-    if lemma == "work" and others and not any(c.lower_ in ("together", "closely") for c in t.children):
+    if lemma == "work" and others and not together & {"together", "jointly", "closely"}:
         return  # "works with" alone is too weak
     if others:
         for a in subj:
@@ -214,13 +235,16 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     lemma = t.lemma_.lower()
     if lemma not in RIVAL_NOUNS or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ != "amod"):
         return  # ("Oracle's rival SAP": the small model often tags "rival" an adjective)
+    # ("one of the biggest challengers to Microsoft's dominance": the owner of what is challenged)
     others = orgs_or_products(
-        [m for o in prep_objects(t, "of", "to", "for", "against", "with") for m in args_of(ents, o)]
+        [m for o in prep_objects(t, "of", "to", "for", "against", "with") for m in args_of(ents, o) or _owners(ents, o)]
     )
     examples = orgs_or_products(examples_of(ents, t))
     owners = orgs_or_products([m for p in children_with(t, "poss") for m in args_of(ents, p)])
-    if t.dep_ in ("attr",):
-        subj = orgs_or_products(clause_subject(ents, t.head))
+    # "X, one of the biggest rivals of Y" / "X is one of Y's rivals": the "one" stands where the noun would
+    anchor = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one" else t
+    if anchor.dep_ in ("attr",):
+        subj = orgs_or_products(clause_subject(ents, anchor.head))
         others = others or owners  # "Google is Microsoft's biggest rival"
         if others:
             for a in subj:
@@ -229,8 +253,8 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         elif len(subj) >= 2:
             yield from pairs(subj, "rivalOf", t, "rivals-coordinated", 0.85)
         return
-    if t.dep_ == "appos":
-        subj = orgs_or_products(args_of(ents, t.head))
+    if anchor.dep_ == "appos":
+        subj = orgs_or_products(args_of(ents, anchor.head))
         if not (others or owners) and len(subj) >= 2:  # "Intel and AMD, longtime rivals, …"
             yield from pairs(subj, "rivalOf", t, "rivals-appos", 0.8)
         for a in subj:
@@ -238,7 +262,8 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(a, "rivalOf", b, t, "rival-appos", 0.8)
         return
     if examples:
-        subj = orgs_or_products(clause_subject(ents, t))
+        # "Microsoft rivals like Sun and IBM": the rivals' company, else the clause's subject
+        subj = owners or orgs_or_products(compound_names(ents, t)) or orgs_or_products(clause_subject(ents, t))
         for a in subj:
             for b in examples:
                 yield Candidate(a, "rivalOf", b, t, "rival-examples", 0.75)
@@ -249,6 +274,9 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         owners = owners or orgs_or_products(
             [m for p in children_with(t.head, "poss") for m in args_of(ents, p)]
         )
+    if not owners and orgs_or_products(named) and t.dep_ != "compound":
+        # "PPG agreed to buy the operations of a Dutch rival, AkzoNobel": the subject's rival
+        owners = [m for m in orgs_or_products(clause_subject(ents, t)) if m not in named]
     for a in owners:
         for b in orgs_or_products(named) + others:
             yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)

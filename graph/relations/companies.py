@@ -10,6 +10,8 @@ from .lexicon import (
     ACQUIRE_VERBS,
     INVEST_NOUNS,
     INVEST_VERBS,
+    POUR_VERBS,
+    RAISE_VERBS,
     OWN_VERBS,
     SUBSIDIARY_MODS,
     SUBSIDIARY_NOUNS,
@@ -61,6 +63,12 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
         yield from _acquisitions(ents, buyers, targets, t, "acquisition-of", 0.8)
 
 
+def _is_money(token) -> bool:
+    """ "$40 million", "money", "funding", "capital": an amount or a word for money."""
+    return token.ent_type_ == "MONEY" or token.lemma_.lower() in (
+        "money", "cash", "capital", "funding", "fund", "investment") or any(c.text in ("$", "€", "£") for c in token.subtree)
+
+
 def _held_stake(stake) -> bool:
     """ "A holds / took / will maintain a minority stake in B" (not one bought or sold, nor a controlling one)."""
     return (stake.dep_ == "dobj" and stake.head.lemma_.lower() in ("take", "hold", "maintain", "own", "have", "keep")
@@ -84,10 +92,27 @@ def _acquisitions(ents: DocEntities, buyers, targets, t, rule: str, conf: float)
                 yield Candidate(a, "acquired", b, t, rule, conf)
 
 
-@triggered_by(INVEST_VERBS, INVEST_NOUNS)
+@triggered_by(INVEST_VERBS, INVEST_NOUNS, RAISE_VERBS, POUR_VERBS)
 def invest(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "A invested in B", "B is backed by A", "A took a stake in B"."""
+    """ "A invested in B", "B is backed by A", "A took a stake in B", "B raised $5 million from A",
+    "B secured funding from A", "A put money into B"."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in RAISE_VERBS | POUR_VERBS:
+        money = [d for d in children_with(t, "dobj") if _is_money(d)]
+        if not money:
+            return
+        if lemma in RAISE_VERBS:  # "raised $40 million (in funding) from A and B"
+            sources = prep_objects(t, "from") + [o for d in money for o in prep_objects(d, "from")]
+            sources += [o for d in money for f in prep_objects(d, "in") for o in prep_objects(f, "from")]
+            investors, targets = [m for o in sources for m in args_of(ents, o)], clause_subject(ents, t)
+        else:  # "both firms put money into NextCard"
+            investors = clause_subject(ents, t)
+            targets = ents.as_organizations([m for o in prep_objects(t, "into") for m in args_of(ents, o)])
+        for a in only_orgs(investors):
+            for b in only_orgs(targets):
+                if a.cluster != b.cluster:
+                    yield Candidate(a, "investedIn", b, t, "raised-from" if lemma in RAISE_VERBS else "put-into", 0.75)
+        return
     if t.pos_ == "VERB" and lemma in INVEST_VERBS:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"
         if passive:

@@ -29,6 +29,8 @@ __all__ = [
     "APPROACH_VERBS",
     "INVEST_VERBS",
     "INVEST_NOUNS",
+    "RAISE_VERBS",
+    "POUR_VERBS",
     "SUBSIDIARY_NOUNS",
     "SUBSIDIARY_MODS",
     "OWN_VERBS",
@@ -100,6 +102,7 @@ LEAD_ROLES = {
     "director-general",
 }
 WORK_ROLES = LEAD_ROLES | {
+    "partner",  # "A, partner at Sequoia" (a company that is "a partner of B" is no person: CHANNEL_NOUNS)
     "executive",
     "officer",
     "cto",
@@ -220,6 +223,10 @@ ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
 INVEST_VERBS = {"invest", "back", "fund", "finance", "bankroll"}
 INVEST_NOUNS = {"investment", "stake", "funding"}
+#: A company takes money in: "raised $40 million from A", "secured funding from A".
+RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "attract", "obtain", "win", "close"}
+#: Money put into a company: "put money into X", "poured $1 billion into X".
+POUR_VERBS = {"put", "pour", "plow", "plough", "inject", "sink", "funnel", "pump"}
 SUBSIDIARY_NOUNS = {
     "subsidiary",
     "unit",

@@ -14,6 +14,7 @@ from .lexicon import (
     JOIN_VERBS,
     LEAD_VERBS,
     LEAVE_VERBS,
+    PARTNER_NOUNS,
     POSITION_NOUNS,
     TITLE_WORDS,
     WORK_PRODUCT_VERBS,
@@ -51,6 +52,8 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
         if employer:
             return employer
     objs = []
+    if prep_objects(role, "of") and prep_objects(role, "at"):
+        preps = ("at",)  # "senior vice president of the Server Business Group at Microsoft": a unit of the employer
     for o in prep_objects(role, *preps):
         # "VP of Engineering at Zentrix": the field's "at" names the employer
         at = prep_objects(o, "at", "with") if o.head.lower_ == "of" and ents.at(o) is None else []
@@ -151,10 +154,14 @@ def _role_kind(role) -> str | None:
     A chairman heads a board rather than the company, and a vice or deputy leads nothing.
     """
     mods = {c.lower_.replace(".", "") for c in role.children if c.dep_ in ("compound", "amod", "nmod")}
+    if role.i >= 2 and role.nbor(-1).text == "-" and not role.nbor(-2).whitespace_:
+        mods.add(role.nbor(-2).lower_)  # "vice-president": the tokenizer splits the hyphen
     word = role.lower_.replace(".", "")  # "C.E.O." is a CEO
     words = {word, role.lemma_.lower()} | mods
     if not words & WORK_ROLES:
         return None  # (what lets :func:`triggered_by` call the role rules on WORK_ROLES alone)
+    if role.lemma_.lower() == "partner" and not any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in role.children):
+        return None  # "a partner at Sequoia" works there; "a partner of Cisco", "a Cisco partner" is a company
     if "founding" in words and role.lemma_.lower() in WORK_ROLES:
         return "lead"  # "a founding member / director / chair of X" founded it
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
@@ -359,12 +366,18 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
 @triggered_by(mention_end=True)
 def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Mathematician George Stibitz of Bell Telephone Laboratories", "Anna Wierzbicka at Warsaw
-    University": a person's name with "of" or "at" and an organization right after it."""
+    University": a person's name with "of" or "at" and an organization right after it; "Sequoia's
+    Michael Moritz": an organization's possessive right before it."""
     m = ents.at(t)
     doc = ents.doc
-    if m is None or m.type != "Person" or m.kind != "name" or t.i != m.end - 1 or m.end + 1 >= t.sent.end:
+    if m is None or m.type != "Person" or m.kind != "name" or t.i != m.end - 1:
         return
-    if doc[m.end].lower_ not in ("of", "at") or not looks_like_person_name(m.text):
+    if m.start >= 2 and doc[m.start - 1].tag_ == "POS" and looks_like_person_name(m.text):
+        owner = ents.at(doc[m.start - 2])  # "Sequoia's Michael Moritz": the organization's person
+        if owner is not None and owner.type == "Organization" and owner.kind == "name":
+            yield Candidate(m, "worksAt", owner, t, "org-s-person", 0.7)
+            return
+    if m.end + 1 >= t.sent.end or doc[m.end].lower_ not in ("of", "at") or not looks_like_person_name(m.text):
         return
     k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
     place = ents.at(doc[k]) if k < t.sent.end else None
@@ -422,6 +435,9 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("set",) and not any(c.lower_ == "up" for c in t.children):
         return
+    if any(d.lemma_.lower() in PARTNER_NOUNS for d in children_with(t, "dobj")) and any(
+            m.type == "Organization" for m in clause_subject(ents, t)):
+        return  # "IBM and Kingsoft formed an alliance": companies ally (people may found a partnership)
     # "X was founded by A", "founded by A, X …", and "X, founded in 1933, …": a participle
     # modifying a noun is passive, its noun the thing founded
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (

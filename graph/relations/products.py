@@ -19,6 +19,10 @@ from .syntax import (
 
 __all__ = ["product"]
 
+#: Things made for a platform, which a product's name before them names: "Linux applications".
+_FOR_PLATFORM = {"application", "app", "game", "driver", "plugin", "plug-in", "extension", "accessory",
+                 "version", "port", "client"}
+
 
 @triggered_by(PRODUCT_NOUNS, PRODUCT_VERBS, MAKER_NOUNS, {"product", "line"}, mention_end=True)
 def product(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -54,7 +58,8 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         objs = []
         for d in children_with(t, "dobj"):
             objs += only_products(args_of(ents, d))
-            objs += only_products([ents.at(c) for c in d.children if c.dep_ == "compound" and ents.at(c)])
+            if d.lemma_.lower() not in _FOR_PLATFORM:  # ("develop Linux applications": made for Linux)
+                objs += only_products([ents.at(c) for c in d.children if c.dep_ == "compound" and ents.at(c)])
             objs += only_products(
                 [mm for o in prep_objects(d, "of", "with", "called", "named") for mm in args_of(ents, o)]
             )

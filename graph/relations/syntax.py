@@ -72,7 +72,8 @@ def args_of(
         # "by Mike Clark, Hayden Tennant and Lisa Humphries": the parser takes a list of names
         # for an apposition
         for c in token.children:
-            if c.dep_ == "appos" and c.i > token.i and ents.at(c) is not None and ents.at(c).type == "Person":
+            if c.dep_ == "appos" and c.i > token.i and ents.at(c) is not None and ents.at(c).type == "Person" \
+                    and ents.doc[c.left_edge.i - 1].lower_ != "not":  # ("is Ton Roe, not Hans Moe")
                 heads += [c] + [t for t in c.conjuncts if t.i != c.i]
     for head in heads:
         # "the new company, Walgreens Boots Alliance": a name in apposition beats resolving the description
