@@ -76,8 +76,8 @@ def judge(trigger) -> str | None:
                 c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
             hedged = True  # "is keen to announce", "is poised to sign": not done yet
         if node.i != trigger.i and node.pos_ in ("VERB", "AUX"):
-            if lemma in NEGATING_VERBS:
-                return None
+            if lemma in NEGATING_VERBS and not (lemma == "end" and any(c.lower_ == "up" for c in node.children)):
+                return None  # (but "ended up joining X" joined it)
             if lemma in HEDGE_VERBS:
                 hedged = True
         if node.pos_ == "NOUN" and lemma in ("talk", "negotiation", "discussion", "rumor", "rumour", "report",

@@ -202,7 +202,7 @@ class DocEntities:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") and child.i != token.i:
                 for t in child.subtree:
                     m = self.at(t)
-                    if m is not None:
+                    if m is not None and not _described(t, child):
                         found.add(m.cluster)
         return found
 
@@ -291,6 +291,12 @@ class DocEntities:
             return []  # "HP's printer business", "the enterprise business": a line of business, no company
         if token.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
             return []  # "the Barkers' Ashland Gas Station": a name NER missed, not a description
+        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if after is not None and after.is_quote and after.i + 1 < len(self.doc):
+            after = self.doc[after.i + 1]  # 'the investment company "AYA Capital"'
+        if after is not None and self.at(after) is None and after.lower_ not in _WEEKDAYS and (
+                (after.pos_ == "PROPN" and after.text[:1].isupper()) or _coined(after.text)):
+            return []  # "the genetics company 23andMe": the company is the name after it, which NER missed
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
@@ -313,6 +319,10 @@ class DocEntities:
             if t.dep_ == "conj":
                 continue
             return [self._mention_for(mm.cluster, token, "description")]
+        if token.dep_ in ("nsubj", "nsubjpass"):  # "AT&T announced … The company is also partnering": as "it" is
+            c = self._pronoun_org(token)
+            if c is not None and c not in coarguments:
+                return [self._mention_for(c, token, "description")]
         ranked = self._salient(sent.start, exclude=self._clause_coarguments(token))
         return [self._mention_for(ranked[0], token, "description")] if ranked else []
 
@@ -411,6 +421,9 @@ class DocEntities:
                 and self.at(self.doc[start - 2]) is None:
             start -= 2  # "KLM-ZEV": one name across the hyphen
         end = token.i + 1
+        if type_ != "Person" and end - start == 1 and any(
+                c.type == "Person" and any(" " in n and n.split()[-1] == token.text for n in c.names) for c in self.clusters):
+            return None  # "Ballmer joined Elop on stage": the surname of Stephen Elop, no company
         while type_ == "Person" and start < token.i and _is_role_word(self.doc[start]):
             start += 1  # "(Co-)Founders Sergey Brin": the title before the name
         text = self.doc[start:end].text
@@ -515,10 +528,24 @@ _TITLE_INSIDE = CORPORATE_TITLES | {"president", "chairman", "chairwoman", "foun
 _TITLE_WORDS_OF = (_ROLE_WORDS | _TITLE_HEADS | {"emeritus", "adjunct", "assistant", "associate", "distinguished",
                                                   "visiting", "chair", "chairperson", "dean"}) - {"general"}
 _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
+_PLACE_PREPS = {"in", "to", "from", "near", "at", "into", "across", "throughout", "outside", "inside", "around"}
+#: Kinds of agreement NER takes for names.
+_DOCUMENT_WORDS = {"mou", "mous", "memorandum", "memorandums", "understanding"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
+
+
+def _listed_first_name(doc, ent, gazetteer) -> bool:
+    """Whether a one-word company known only from the stock listings ("Dave") is the first name of
+    the capitalized word after it, which no other entity claims ("Dave Treadwell")."""
+    entry = gazetteer.lookup(ent.ent_id_) if gazetteer is not None else None
+    if entry is None or entry.source == "curated" or len(ent) != 1 or ent.end >= len(doc):
+        return False
+    surname = doc[ent.end]
+    return (surname.pos_ == "PROPN" and surname.text[:1].isupper() and surname.ent_type_ in ("", "PERSON")
+            and doc[ent.start].head.i == surname.i and looks_like_person_name(doc[ent.start:ent.end + 1].text))
 
 
 def _name_word(token) -> bool:
@@ -668,6 +695,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 raw.append(Mention(start, ent.end, doc[start:ent.end].text, "Organization"))
             continue
         start, end = _clean(ent, doc)
+        if canonical and _listed_first_name(doc, ent, gazetteer):
+            # "Dave Treadwell": a one-word company of the stock listings that is a first name here
+            type_, end, canonical = "Person", ent.end + 1, None
         if type_ in ("Organization", "Person") and not canonical and start < end:
             start, end = _rejoin_cut_name(doc, start, end)
         if start >= end:
@@ -763,10 +793,13 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 prev = raw[-1]
                 prev.end, prev.text = end, doc[prev.start:end].text
             continue
-        if type_ == "Organization" and not canonical and " " in text and not any(ch.isupper() for ch in text):
-            continue  # "a roller derby league": a common noun NER took for a name
+        if type_ == "Organization" and not canonical and not any(ch.isupper() for ch in text) and (
+                " " in text or (end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_)):
+            continue  # "a roller derby league", the "ex" of "ex-Microsoft": common words NER took for a name
         if ent.label_ == "ORG" and text in US_STATE_CODES:
             continue  # "Sacramento, CA": a state, not an organization
+        if normalize_name(text) in _DOCUMENT_WORDS or doc[start].lower_ in _DOCUMENT_WORDS:
+            continue  # "Memorandums of Understanding (MoUs)": an agreement, not a name
         if type_ == "Person" and looks_like_organization(text):
             type_ = "Organization"
         if type_ == "Place" and _names_institution(text):
@@ -1063,6 +1096,17 @@ def _merge(clusters: list[Cluster], mentions: list[Mention], src: int, dst: int)
     clusters[src].names, clusters[src].count = [], 0
 
 
+def _described(token, top) -> bool:
+    """Whether *token* sits in an apposition or a clause describing *top*'s phrase ("Kindel, a former
+    Microsoft executive, left the company": Microsoft is no argument of "left")."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in ("appos", "relcl", "acl"):
+            return True
+        node = node.head
+    return False
+
+
 def _one_type_per_name(raw: list[Mention], doc) -> None:
     """A one-word name NER calls a company in one place and a person or a town in another
     ("Kingsoft") is the company, unless it is the surname of a person named in full there, or
@@ -1076,12 +1120,13 @@ def _one_type_per_name(raw: list[Mention], doc) -> None:
 
 
 def _surname_mistyped(m: Mention, doc, clusters: list[Cluster]) -> int | None:
-    """ "Sundar Pichai … Pichai worked at": a one-word place or company NER made of a person's
-    surname, where it acts as a person does (the subject, or an owner), is that person."""
+    """ "Sundar Pichai … Pichai worked at", "joined Elop on stage": a one-word place or company NER
+    made of the surname of a person named in full, in a slot a person fills, is that person."""
     head = doc[m.end - 1]
     if m.type not in ("Place", "Organization") or m.canonical or m.end - m.start != 1 \
-            or head.dep_ not in ("nsubj", "nsubjpass", "poss"):
-        return None
+            or head.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "conj") \
+            or (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS):
+        return None  # ("moved to Georgia" is the place)
     people = [cid for cid, c in enumerate(clusters)
               if c.type == "Person" and any(len(n.split()) >= 2 and n.split()[-1] == m.text for n in c.names)]
     if len(people) != 1:

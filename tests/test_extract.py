@@ -1640,3 +1640,75 @@ def test_plural_pronouns_and_joint_work(extractor, text):
 def test_their_partnership_ended_is_none(extractor):
     assert not any(p == "partnersWith" for _, p, _ in facts(
         extractor, "Zentrix Labs and Globex Corp said they had ended their partnership."))
+
+
+# -- held-out news round 4 (invented sentences) ----------------------------------------------------------
+
+def test_an_ex_prefix_is_no_company(extractor):
+    text = "For example, Amazon hired Ruhi Moe, an ex-Microsoft employee who helped build Cortana."
+    assert "ex" not in mentions(extractor, text)
+    found = facts(extractor, text)
+    assert has(found, "Ruhi Moe", "formerlyAt", "Microsoft")
+    assert has(found, "Ruhi Moe", "worksAt", "Amazon")  # the hirer
+
+
+def test_a_company_named_in_the_subjects_apposition_may_be_the_company_left(extractor):
+    found = facts(extractor, "Jane Roe, a former Microsoft executive, left the company and ended up joining "
+                             "Amazon's Alexa team after 21 years at Microsoft.")
+    assert has(found, "Jane Roe", "formerlyAt", "Microsoft")
+    assert has(found, "Jane Roe", "worksAt", "Amazon")  # a team is its company's; "ended up" ends nothing
+    assert not has(found, "Jane Roe", "formerlyAt", "Amazon")
+
+
+def test_a_corporate_vice_president(extractor):
+    found = facts(extractor, "Ann Moe, a former CVP at Microsoft working on Windows 10, is now the VP of "
+                             "eCommerce services at Zentrix Labs.")
+    assert has(found, "Ann Moe", "formerlyAt", "Microsoft") and has(found, "Ann Moe", "worksAt", "Zentrix Labs")
+
+
+def test_a_listed_company_that_is_a_first_name(extractor):
+    # the stock listings know a company "Dave"; before a surname it is a first name
+    found = facts(extractor, "Dave Treadwell, a former vice president at Microsoft, joined Zentrix Labs.")
+    assert has(found, "Dave Treadwell", "formerlyAt", "Microsoft")
+    assert "Dave" in mentions(extractor, "Dave raised its prices for members.", "Organization")
+
+
+def test_deals_with_others_do_not_ally_the_dealers(extractor):
+    found = facts(extractor, "Global equipment makers Zentrix Labs and Globex Corp secured new deals with "
+                             "Chinese mobile network operators.")
+    assert not has(found, "Zentrix Labs", "partnersWith", "Globex Corp")
+    assert has(facts(extractor, "Zentrix Labs and Globex Corp signed a deal on Monday."),
+               "Zentrix Labs", "partnersWith", "Globex Corp")
+
+
+def test_the_company_as_subject_is_the_last_subject(extractor):
+    found = facts(extractor, "Zentrix Labs chose Kestrel Systems for its network. On Monday, Globex Corp "
+                             "announced it would roll out its network. The company is also partnering with Initech Inc.")
+    assert has(found, "Globex Corp", "partnersWith", "Initech Inc")
+    assert not has(found, "Zentrix Labs", "partnersWith", "Initech Inc")
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs has signed 25 Memorandums of Understanding (MoUs) with operators including Britain's Initech "
+    "Inc, Kestrel Systems (KS), France's Globex Corp and global player Acme Holdings.",
+    "Zentrix Labs signed a contract with Globex Corp.",
+])
+def test_memorandums_and_contracts_are_deals(extractor, text):
+    found = facts(extractor, text)
+    assert has(found, "Zentrix Labs", "partnersWith", "Globex Corp")
+    assert not any("understanding" in n or n.startswith("mou") for s, _, o in found for n in (s, o))
+    if "including" in text:
+        for org in ("Initech Inc", "Kestrel Systems", "Acme Holdings"):
+            assert has(found, "Zentrix Labs", "partnersWith", org)
+
+
+def test_a_kind_right_before_a_name_ner_missed_is_that_name(extractor):
+    found = facts(extractor, "Anne Moe, one of the founders of the genetics company 23andMe, sat with Jane Roe "
+                             "of Google.")
+    assert not has(found, "Google", "ledBy", "Anne Moe")
+
+
+def test_a_surname_is_no_company(extractor):
+    found = facts(extractor, "Zentrix Labs CEO Stephen Elop held two briefings. In the first, Globex Corp CEO "
+                             "Steve Ballmer joined Elop on stage.")
+    assert not any(o == "elop" for _, _, o in found)

@@ -45,7 +45,8 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     lemma = t.lemma_.lower()
     if t.pos_ not in ("NOUN", "PROPN") or lemma not in PARTNER_NOUNS | CHANNEL_NOUNS:
         return
-    weak = lemma in ("deal", "agreement", "relationship", "venture")
+    weak = lemma in ("deal", "agreement", "relationship", "venture", "contract", "memorandum", "memorandums",
+                     "mou", "mous")
     sent_lemmas = {x.lemma_.lower() for x in t.sent}
     if weak and sent_lemmas & (ACQUIRE_VERBS | ACQUIRE_NOUNS | {"merger", "merge", "sell"}):
         return
@@ -72,10 +73,11 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     if lemma in CHANNEL_NOUNS:
         yield from _partner_of(ents, t)
         return
-    with_ = [m for o in prep_objects(t, "with") for m in args_of(ents, o)]
-    if not with_ and t.dep_ == "dobj" and t.head.lemma_.lower() in DEAL_VERBS:
+    with_phrases = prep_objects(t, "with")
+    if not with_phrases and t.dep_ == "dobj" and t.head.lemma_.lower() in DEAL_VERBS:
         # "Samsung signed a multiyear deal with AMD": the parser hangs "with" on the verb
-        with_ = [m for o in prep_objects(t.head, "with") for m in args_of(ents, o)]
+        with_phrases = prep_objects(t.head, "with")
+    with_ = [m for o in with_phrases for m in args_of(ents, o)]
     owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
     owners += [m for c in children_with(t, "compound") for m in ([ents.at(c)] if ents.at(c) else [])]
     if only_orgs(with_):
@@ -96,7 +98,8 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     subj = only_orgs(governing_subject(ents, t))
     if len(subj) < 2 and t.dep_ == "dobj":
         subj = _names_in_subject(ents, t.head) or subj
-    if len(subj) >= 2 and not [m for m in owners if m.kind != "pronoun"]:
+    # (not "A and B secured deals with Chinese operators": each dealt with someone else)
+    if len(subj) >= 2 and not [m for m in owners if m.kind != "pronoun"] and not with_phrases:
         yield from pairs(subj, "partnersWith", t, "partners-coordinated", conf - 0.05)
     elif len(only_orgs(owners)) >= 2:  # "their alliance", where "their" is A and B
         yield from pairs(only_orgs(owners), "partnersWith", t, "partners-own", conf - 0.05)

@@ -53,6 +53,11 @@ PARTNER_NOUNS = {
     "relationship",
     "deal",
     "agreement",
+    "contract",
+    "memorandum",
+    "memorandums",
+    "mou",
+    "mous",
     "partnering",
 }
 DEAL_VERBS = {
@@ -113,6 +118,7 @@ WORK_ROLES = LEAD_ROLES | {
     "vp",
     "svp",
     "evp",
+    "cvp",
     "vice",
     "director",
     "manager",

@@ -100,6 +100,16 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
     return orgs
 
 
+#: Parts of an organization one joins: "joined Amazon's Alexa team".
+TEAM_NOUNS = {"team", "group", "unit", "division", "department", "staff", "lab", "ranks", "board"}
+
+
+def _team_of(ents: DocEntities, noun) -> list[Mention]:
+    """The organization whose team is joined: "Amazon's Alexa team", "the Google Brain team"."""
+    owners = only_orgs([m for p in children_with(noun, "poss") for m in args_of(ents, p)])
+    return owners or only_orgs([ents.at(c) for c in noun.children if c.dep_ == "compound" and ents.at(c)])
+
+
 def _whose(ents: DocEntities, word) -> list[Mention]:
     """What "whose" stands for: "a brand, founded in 1976, whose CEO is X" → the brand's name."""
     node = word
@@ -535,6 +545,11 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     # "named Acme CEO Leo Roe as chairman": the parser may hang "as" on the one named
     roles += [pobj for c in children_with(t, "dobj", "oprd") for pobj in prep_objects(c, "as") if _role_kind(pobj)]
     if not roles:
+        if t.lemma_.lower() in ("hire", "recruit", "poach") and not any(c.dep_ == "nsubjpass" for c in t.children):
+            # "Amazon hired Ruhi Roe, an ex-Microsoft employee": the one hired works for the hirer
+            for o in only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)]):
+                for p in ents.as_people([m for c in children_with(t, "dobj") for m in args_of(ents, c)]):
+                    yield Candidate(p, "worksAt", o, t, "hired", 0.7)
         return
     # the one named: "named Leo Roe, a veteran executive, as CEO" (NER may call him a company),
     # "named Acme CEO James Roe as chairman" (the parser may call him a predicate)
@@ -634,9 +649,9 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
         roles = [r for r in prep_objects(t, "as") if _role_kind(r)]
         own = [(r, o) for r in roles for o in _role_org(ents, r)]  # "as CEO of its credit union, X"
         lead = not own and any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
-        for o in ents.as_organizations(
-            [m for d in children_with(t, "dobj") for m in args_of(ents, d, create="Organization")], places=True
-        ):
+        joined = [m for d in children_with(t, "dobj") for m in (
+            _team_of(ents, d) if d.lemma_.lower() in TEAM_NOUNS else args_of(ents, d, create="Organization"))]
+        for o in ents.as_organizations(joined, places=True):
             for p in people:
                 yield Candidate(p, "worksAt", o, t, "joined", 0.75)
                 if lead:  # "Simon joined ip.access as Chief Executive Officer"

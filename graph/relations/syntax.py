@@ -92,6 +92,11 @@ def args_of(
             found = name_in_phrase(ents, head)
         if not found and follow_examples:
             found = examples_of(ents, head)
+        elif follow_examples and ents.at(head) is None and not ents.resolve(head):
+            # "operators including Britain's BT, …, France's Orange": the parser may hang the rest
+            # of the examples on the noun as appositions
+            examples = examples_of(ents, head)
+            found = examples + [m for m in found if m not in examples] if examples else found
         out.extend(found)
     # coordinated names share a type: "Rod Canion, Jim Harris, and Bill Murto" are all people
     people = [m for m in out if m.type == "Person"]
