@@ -1712,3 +1712,8 @@ def test_a_surname_is_no_company(extractor):
     found = facts(extractor, "Zentrix Labs CEO Stephen Elop held two briefings. In the first, Globex Corp CEO "
                              "Steve Ballmer joined Elop on stage.")
     assert not any(o == "elop" for _, _, o in found)
+
+
+def test_a_place_before_an_owners_headquarters(extractor):
+    found = facts(extractor, "A new research center will be built at Initech's Cambridge headquarters.")
+    assert has(found, "Initech", "locatedIn", "Cambridge")

@@ -49,6 +49,13 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         for o in orgs:
             yield Candidate(o, "locatedIn", place, t, "x-based", 0.9)
         return
+    if lemma in ("headquarters", "hq", "headquarter") and t.pos_ == "NOUN":
+        # "Arm's Cambridge headquarters": a place between the owner and the word
+        owners = only_orgs([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+        named = only_places([ents.at(c) for c in t.children if c.dep_ in ("compound", "nmod") and ents.at(c)])
+        for o in owners:
+            for place in named:
+                yield Candidate(o, "locatedIn", place, t, "poss-place-hq", 0.85)
     if lemma in HQ_WORDS or lower in HQ_WORDS:
         places = only_places([m for o in prep_objects(t, "in", "at") for m in subtree_places(ents, o)])
         fronted = _fronted(ents, t)
