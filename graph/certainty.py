@@ -48,6 +48,7 @@ def judge(trigger) -> str | None:
     """``"reported"``, ``"confirmed"``, or ``None`` when the trigger is negated or refused."""
     hedged = False
     node = below = trigger
+    ancestors = set(trigger.ancestors)  # ("according to Google CFO, A": the source is no hedged fact)
     for c in trigger.children:
         if c.dep_ in ("amod", "advmod") and c.lower_ in HEDGE_ADJECTIVES | HEDGE_ADVERBS:
             hedged = True
@@ -64,7 +65,7 @@ def judge(trigger) -> str | None:
                 hedged = True
             if c.dep_ == "advmod" and low in HEDGE_ADVERBS:
                 hedged = True
-            if c.dep_ == "prep" and low == "according" and not _background(node):
+            if c.dep_ == "prep" and low == "according" and not _background(node) and c not in ancestors:
                 hedged = True  # attribution belongs to the main clause, wherever the parser hangs it
             if c.dep_ == "prep" and low == "in" and any(g.lemma_.lower() in ("talk", "negotiation", "discussion")
                                                          for g in c.children):
@@ -91,8 +92,10 @@ def judge(trigger) -> str | None:
         below, node = node, node.head
     if hedged:
         return "reported"
-    # attribution to an unnamed report governs the main clause only
-    if sentence_hedged(trigger.sent) and not _in_background(trigger):
+    # attribution to an unnamed report governs the main clause only (not the source's own
+    # description)
+    if sentence_hedged(trigger.sent) and not _in_background(trigger) and not any(
+            a.lower_ == "according" for a in ancestors):
         return "reported"
     return "confirmed"
 

@@ -89,7 +89,8 @@ _CO_WORDS = ("co-founded", "co-founder", "co-founders", "co-found", "co-founding
 
 #: Commas glued to the next word after a bracket or a full stop: "(CAS),headquartered in",
 #: "Inc.,a maker" (spaCy splits a comma between two letters only).
-_GLUED_COMMA_INFIXES = (r"(?<=\w)[)\]](?=,[^\W\d_])", r"(?<=[)\].]),(?=[^\W\d_])")
+_GLUED_COMMA_INFIXES = (r"(?<=\w)[)\]](?=,[^\W\d_])", r"(?<=[)\].]),(?=[^\W\d_])",
+                        r"(?<=[A-Z]\.)-(?=[a-z])")  # and "N.C.-based": the hyphen after an abbreviation
 
 
 def _split_glued_commas(nlp) -> None:

@@ -1717,3 +1717,26 @@ def test_a_surname_is_no_company(extractor):
 def test_a_place_before_an_owners_headquarters(extractor):
     found = facts(extractor, "A new research center will be built at Initech's Cambridge headquarters.")
     assert has(found, "Initech", "locatedIn", "Cambridge")
+
+
+def test_based_after_a_state_abbreviation(extractor):
+    assert [t.text for t in extractor.nlp("Raleigh, N.C.-based Red Hat")][2:5] == ["N.C.", "-", "based"]
+    found = facts(extractor, "Jane Roe, CEO of Raleigh, N.C.-based Zentrix Labs, introduced Ann Lee.")
+    assert has(found, "Zentrix Labs", "locatedIn", "Raleigh, N.C.") and has(found, "Zentrix Labs", "ledBy", "Jane Roe")
+    assert not any(s == "raleigh" for s, _, _ in found)
+
+
+def test_the_president_of_a_part_of_the_company_does_not_lead_it(extractor):
+    found = facts(extractor, '"Today is a banner day," said Paul Moe, Zentrix Labs\' vice president and president '
+                             'of products and technologies.')
+    assert not has(found, "Zentrix Labs", "ledBy", "Paul Moe")
+    found = facts(extractor, "Jane Roe, president of Zentrix Labs, spoke.")
+    assert has(found, "Zentrix Labs", "ledBy", "Jane Roe")
+
+
+def test_a_titled_source_is_named_not_hedged(extractor):
+    found = facts(extractor, "But according to Globex Corp CFO, Patrick Moe, talk of a feud is a lot of hooey.")
+    fact = get(found, "Patrick Moe", "worksAt", "Globex Corp")
+    assert fact is not None and fact.certainty == "confirmed"
+    found = facts(extractor, "According to a report, Zentrix Labs will buy Globex Corp.")
+    assert get(found, "Zentrix Labs", "acquired", "Globex Corp").certainty == "reported"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import CORPORATE_TITLES, DocEntities, Mention, looks_like_person_name
+from ..mentions import CORPORATE_TITLES, ORG_NOUNS, DocEntities, Mention, looks_like_person_name
 from .lexicon import (
     ACADEMIC_ROLES,
     APPOINT_VERBS,
@@ -176,6 +176,9 @@ def _role_kind(role) -> str | None:
         return "lead"  # "a founding member / director / chair of X" founded it
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
         return "work" if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES else None
+    if word in ("president", "head", "chief") and any(
+            o.pos_ == "NOUN" and o.lemma_.lower() not in ORG_NOUNS for o in prep_objects(role, "of")):
+        return "work"  # "president of products and technologies": a part of the company, not all of it
     if word in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
         "ceo",
         "founder",
@@ -269,7 +272,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         # right after a role named by its organization
         # ("A professor of history at X, Jane Roe, said": a role opening the sentence as its subject)
         definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in anchor.children) or (
-            anchor.dep_ == "nsubj" and anchor.left_edge.i == anchor.sent.start)
+            anchor.dep_ == "nsubj" and anchor.left_edge.i == anchor.sent.start) or any(
+            c.dep_ == "compound" and ents.at(c) is not None and ents.at(c).type == "Organization"
+            for c in anchor.children)  # "according to Google CFO, Patrick Pichette"
         appos = [c for c in children_with(anchor, "appos") if c.i > anchor.i][:1]
         if definite and not appos and anchor.dep_ == "conj":  # "X and its founder, Jim Roe": hung on X
             appos = [c for c in children_with(anchor.head, "appos") if c.i > anchor.i][:1]
