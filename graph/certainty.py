@@ -11,14 +11,15 @@ rivalry is not hedged.
 
 from __future__ import annotations
 
+from .relations.lexicon import APPROACH_VERBS
+
 __all__ = ["HEDGE_VERBS", "NEGATING_VERBS", "judge", "sentence_hedged"]
 
 HEDGE_VERBS = {
     "prepare", "plan", "consider", "expect", "intend", "negotiate", "discuss", "explore", "mull",
     "weigh", "seek", "hope", "aim", "want", "propose", "rumor", "rumour", "speculate", "believe",
     "eye", "mull", "contemplate", "reveal", "report", "think", "suggest", "try", "attempt",
-    "approach", "ask", "invite", "urge", "press", "pressure", "court", "woo", "persuade", "lobby",
-}
+} | APPROACH_VERBS  # ("A approached B to form an alliance": asked, not done)
 HEDGE_MODALS = {"could", "may", "might", "would", "should", "can"}
 HEDGE_ADVERBS = {
     "reportedly", "possibly", "allegedly", "reputedly", "likely", "potentially", "perhaps",

@@ -79,7 +79,6 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
 _PRONOUNS_SINGULAR = {"it", "its", "itself"}
 _PRONOUNS_PLURAL = {"they", "their", "them", "theirs"}
 _PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "hers"}
-_PRONOUNS_PLURAL = {"they", "their", "them"}
 
 
 def is_headline(sent) -> bool:
@@ -566,10 +565,6 @@ def _inside_other_name(doc, ent, gazetteer) -> bool:
     return known is None or known.name != entry.maker
 
 
-def _name_word(token) -> bool:
-    return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper()
-
-
 def _is_role_word(token) -> bool:
     """A word of a title: "Chief", "President", "C.E.O."."""
     word = token.lower_.replace(".", "")
@@ -718,8 +713,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         # "Compaq Computer Corporation": the fullest name the text gives, not only the known part
         while (type_ == "Organization" and end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "plc")
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")
-               and not (end + 1 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_)):
-            # (not the first half of a hyphenated word: "Google Co-Founders")
+               and not _before_hyphen(doc[end])):  # (not the first half of "Google Co-Founders")
             end += 1
         # "Kleiner Perkins | Caufield & Byers": partners' names joined by "&" continue a firm's name
         if type_ == "Organization":
@@ -794,7 +788,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 prev.end, prev.text = end, doc[prev.start:end].text
             continue
         if type_ == "Organization" and not canonical and not any(ch.isupper() for ch in text) and (
-                " " in text or (end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_)):
+                " " in text or _before_hyphen(doc[end - 1])):
             continue  # "a roller derby league", the "ex" of "ex-Microsoft": common words NER took for a name
         if ent.label_ == "ORG" and text in US_STATE_CODES:
             continue  # "Sacramento, CA": a state, not an organization
@@ -915,8 +909,13 @@ _LEGAL_SUFFIXES = set(CORPORATE_SUFFIXES) | {"sas", "spa", "pa", "pc", "pty", "p
 
 def _is_suffix(token) -> bool:
     """A legal form: "Inc.", "LLC", "S.A.S." (capitalized, dots left out)."""
-    glued = token.i + 1 < len(token.doc) and token.nbor(1).text == "-" and not token.whitespace_
-    return token.text[:1].isupper() and token.lower_.replace(".", "") in _LEGAL_SUFFIXES and not glued  # ("Co-Founders")
+    return token.text[:1].isupper() and token.lower_.replace(".", "") in _LEGAL_SUFFIXES \
+        and not _before_hyphen(token)  # ("Co-Founders")
+
+
+def _before_hyphen(token) -> bool:
+    """Whether *token* is the first part of a hyphenated word: "Co" of "Co-Founders", "ex" of "ex-Microsoft"."""
+    return token.i + 1 < len(token.doc) and token.nbor(1).text == "-" and not token.whitespace_
 
 
 def _suffixed_name_end(doc, end: int) -> int | None:

@@ -22,6 +22,7 @@ __all__ = [
     "JOIN_VERBS",
     "COFOUNDER_PREPS",
     "POSITION_NOUNS",
+    "TEAM_NOUNS",
     "WORK_PRODUCT_VERBS",
     "ACQUIRE_VERBS",
     "ACQUIRE_NOUNS",
@@ -223,6 +224,8 @@ COFOUNDER_PREPS = ("with", "alongside")
 WORK_PRODUCT_VERBS = {"develop", "create", "invent", "generate", "design", "discover", "synthesize", "devise",
                       "write", "build", "pioneer", "conceive"}
 #: Nouns whose "with" / "at" names an employer ("held engineering positions with X").
+#: Parts of an organization one joins: "joined Amazon's Alexa team".
+TEAM_NOUNS = {"team", "group", "unit", "division", "department", "staff", "lab", "ranks", "board"}
 POSITION_NOUNS = {"position", "post", "job", "career", "tenure", "stint", "appointment"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take"}
 ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}

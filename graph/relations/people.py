@@ -16,6 +16,7 @@ from .lexicon import (
     LEAVE_VERBS,
     PARTNER_NOUNS,
     POSITION_NOUNS,
+    TEAM_NOUNS,
     TITLE_WORDS,
     WORK_PRODUCT_VERBS,
     WORK_ROLES,
@@ -98,10 +99,6 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
                 if orgs:
                     break
     return orgs
-
-
-#: Parts of an organization one joins: "joined Amazon's Alexa team".
-TEAM_NOUNS = {"team", "group", "unit", "division", "department", "staff", "lab", "ranks", "board"}
 
 
 def _team_of(ents: DocEntities, noun) -> list[Mention]:
