@@ -187,6 +187,22 @@ class DocEntities:
             return found if len(found) >= 2 else []
         return []
 
+    def _last_list(self, token, count: int) -> list[Mention]:
+        """The last organizations named together before *token*, if there are *count* of them:
+        "China Mobile, China Unicom and China Telecom … the three carriers"."""
+        for m in reversed(self.mentions):
+            head = self.doc[m.end - 1]
+            if m.start >= token.i or m.type != "Organization" or m.kind != "name" or (
+                    head.dep_ in ("conj", "appos") and self.at(head.head) is not None):
+                continue  # (a later item of a list: its first is read below)
+            # ("A, B and C": the parser may take B for an apposition of A, with C its conjunct)
+            items = [*head.conjuncts, *[x for a in head.children if a.dep_ == "appos" for x in (a, *a.conjuncts)]]
+            listed = [m] + [self.at(c) for c in items if self.at(c) is not None]
+            listed = [x for x in listed if x.type == "Organization"]
+            if len(listed) >= 2:
+                return listed if len({x.cluster for x in listed}) == count else []
+        return []
+
     def _mention_for(self, cluster: int, token, kind: str) -> Mention:
         c = self.clusters[cluster]
         return Mention(token.i, token.i + 1, token.text, c.type, cluster, kind)
@@ -300,6 +316,10 @@ class DocEntities:
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
         plural = token.tag_ in ("NNS", "NNPS")
+        count = next((_COUNTS[w] for w in dets if w in _COUNTS), None)
+        if plural and count is not None and count > 2:  # "the three carriers": the last list of three
+            listed = self._last_list(token, count)
+            return [self._mention_for(m.cluster, token, "description") for m in listed]
         if plural and (dets & {"two", "both"} or any(c.lower_ == "both" for c in token.children)):
             return [self._mention_for(c, token, "description")
                     for c in self._salient(token.i, n=2)] if len(self._salient(token.i, n=2)) == 2 else []
@@ -530,6 +550,7 @@ _GENERATIONAL = {"jr", "sr", "ii", "iii", "iv"}
 _PLACE_PREPS = {"in", "to", "from", "near", "at", "into", "across", "throughout", "outside", "inside", "around"}
 #: Kinds of agreement NER takes for names.
 _DOCUMENT_WORDS = {"mou", "mous", "memorandum", "memorandums", "understanding"}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}

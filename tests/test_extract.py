@@ -1740,3 +1740,24 @@ def test_a_titled_source_is_named_not_hedged(extractor):
     assert fact is not None and fact.certainty == "confirmed"
     found = facts(extractor, "According to a report, Zentrix Labs will buy Globex Corp.")
     assert get(found, "Zentrix Labs", "acquired", "Globex Corp").certainty == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs, Globex Corp and Initech Inc met on Monday. The three companies formed an alliance.",
+    "Kestrel Systems signed deals with Zentrix Labs, Globex Corp and Initech Inc on Monday. Acme Holdings signed "
+    "framework agreements with the three companies, according to media reports.",
+])
+def test_the_three_companies_are_the_last_three_named(extractor, text):
+    found = facts(extractor, text)
+    subject = "Acme Holdings" if "Acme" in text else None
+    for org in ("Zentrix Labs", "Globex Corp", "Initech Inc"):
+        if subject:
+            assert has(found, subject, "partnersWith", org)
+        else:
+            assert any(has(found, org, "partnersWith", other) for other in ("Zentrix Labs", "Globex Corp", "Initech Inc")
+                       if other != org)
+
+
+def test_the_three_companies_after_a_list_of_two_are_no_one(extractor):
+    found = facts(extractor, "Zentrix Labs and Globex Corp met on Monday. The three companies formed an alliance.")
+    assert not any(p == "partnersWith" for _, p, _ in found)
