@@ -47,6 +47,8 @@ def sentence_hedged(sent) -> bool:
 
 def judge(trigger) -> str | None:
     """``"reported"``, ``"confirmed"``, or ``None`` when the trigger is negated or refused."""
+    if trigger.dep_ in ("compound", "amod") and trigger.head.ent_type_ == "PERSON":
+        return "confirmed"  # "ask Microsoft CTO Kevin Scott to visit": a title before a name is not what is asked
     hedged = False
     node = below = trigger
     ancestors = set(trigger.ancestors)  # ("according to Google CFO, A": the source is no hedged fact)

@@ -1761,3 +1761,10 @@ def test_the_three_companies_are_the_last_three_named(extractor, text):
 def test_the_three_companies_after_a_list_of_two_are_no_one(extractor):
     found = facts(extractor, "Zentrix Labs and Globex Corp met on Monday. The three companies formed an alliance.")
     assert not any(p == "partnersWith" for _, p, _ in found)
+
+
+def test_a_title_before_a_name_is_not_hedged_by_the_verb_above(extractor):
+    found = facts(extractor, "Their relationship led him to ask Microsoft CTO Kevin Moe to visit Zentrix Labs.")
+    assert get(found, "Kevin Moe", "worksAt", "Microsoft").certainty == "confirmed"
+    found = facts(extractor, "Zentrix Labs could sign a partnership deal with Globex Corp.")
+    assert get(found, "Zentrix Labs", "partnersWith", "Globex Corp").certainty == "reported"
