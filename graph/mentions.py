@@ -440,8 +440,7 @@ class DocEntities:
                 and self.at(self.doc[start - 2]) is None:
             start -= 2  # "KLM-ZEV": one name across the hyphen
         end = token.i + 1
-        if type_ != "Person" and end - start == 1 and any(
-                c.type == "Person" and any(" " in n and n.split()[-1] == token.text for n in c.names) for c in self.clusters):
+        if type_ != "Person" and end - start == 1 and _people_surnamed(self.clusters, token.text):
             return None  # "Ballmer joined Elop on stage": the surname of Stephen Elop, no company
         while type_ == "Person" and start < token.i and _is_role_word(self.doc[start]):
             start += 1  # "(Co-)Founders Sergey Brin": the title before the name
@@ -1139,6 +1138,12 @@ def _one_type_per_name(raw: list[Mention], doc) -> None:
             m.type = "Organization"
 
 
+def _people_surnamed(clusters: list[Cluster], word: str) -> list[int]:
+    """The people named in full whose surname is *word*."""
+    return [cid for cid, c in enumerate(clusters)
+            if c.type == "Person" and any(len(n.split()) >= 2 and n.split()[-1] == word for n in c.names)]
+
+
 def _surname_mistyped(m: Mention, doc, clusters: list[Cluster]) -> int | None:
     """ "Sundar Pichai … Pichai worked at", "joined Elop on stage": a one-word place or company NER
     made of the surname of a person named in full, in a slot a person fills, is that person."""
@@ -1147,8 +1152,7 @@ def _surname_mistyped(m: Mention, doc, clusters: list[Cluster]) -> int | None:
             or head.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "conj") \
             or (head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS):
         return None  # ("moved to Georgia" is the place)
-    people = [cid for cid, c in enumerate(clusters)
-              if c.type == "Person" and any(len(n.split()) >= 2 and n.split()[-1] == m.text for n in c.names)]
+    people = _people_surnamed(clusters, m.text)
     if len(people) != 1:
         return None  # (none, or two with that surname: "Oleg Yefremov" and "Mikhail Yefremov")
     m.type = "Person"

@@ -31,6 +31,7 @@ from .syntax import (
     only_orgs,
     orgs_or_products,
     pairs,
+    possessors,
     prep_objects,
     triggered_by,
 )
@@ -78,7 +79,7 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         # "Samsung signed a multiyear deal with AMD": the parser hangs "with" on the verb
         with_phrases = prep_objects(t.head, "with")
     with_ = [m for o in with_phrases for m in args_of(ents, o)]
-    owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
+    owners = possessors(ents, t)
     owners += [m for c in children_with(t, "compound") for m in ([ents.at(c)] if ents.at(c) else [])]
     if only_orgs(with_):
         subj = only_orgs(owners) or only_orgs(governing_subject(ents, t))
@@ -137,10 +138,6 @@ def _names_in_subject(ents: DocEntities, verb) -> list[Mention]:
         if m is not None and m.type == "Organization" and m.kind == "name" and m not in found:
             found.append(m)
     return found
-
-
-def _owners(ents: DocEntities, noun) -> list[Mention]:
-    return [m for p in children_with(noun, "poss") for m in args_of(ents, p)]
 
 
 def _maker_products(ents: DocEntities, ms: list[Mention]) -> list[Mention]:
@@ -202,7 +199,7 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
     else:
         # "Microsoft rejected VMware's offer to work together": the offer's owner and the subject
         if t.dep_ in ("acl", "xcomp") and t.head.pos_ == "NOUN":
-            owners = only_orgs([m for p in children_with(t.head, "poss") for m in args_of(ents, p)])
+            owners = only_orgs(possessors(ents, t.head))
             for a in only_orgs(governing_subject(ents, t.head)):
                 for b in owners:
                     yield Candidate(a, "partnersWith", b, t, "partner-offer", 0.7)
@@ -218,7 +215,7 @@ def members(ents: DocEntities, t) -> Iterator[Candidate]:
                 c.lemma_.lower() == "member" for c in s.children
             ):
                 owners = only_orgs(
-                    [m for p in children_with(s, "poss") for m in args_of(ents, p)]
+                    possessors(ents, s)
                     + [m for o in prep_objects(s, "of") for m in args_of(ents, o)]
                 )
                 for obj in children_with(t, "dobj"):
@@ -240,10 +237,10 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         return  # ("Oracle's rival SAP": the small model often tags "rival" an adjective)
     # ("one of the biggest challengers to Microsoft's dominance": the owner of what is challenged)
     others = orgs_or_products(
-        [m for o in prep_objects(t, "of", "to", "for", "against", "with") for m in args_of(ents, o) or _owners(ents, o)]
+        [m for o in prep_objects(t, "of", "to", "for", "against", "with") for m in args_of(ents, o) or possessors(ents, o)]
     )
     examples = orgs_or_products(examples_of(ents, t))
-    owners = orgs_or_products([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+    owners = orgs_or_products(possessors(ents, t))
     # "X, one of the biggest rivals of Y" / "X is one of Y's rivals": the "one" stands where the noun would
     anchor = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one" else t
     if anchor.dep_ in ("attr",):
@@ -275,7 +272,7 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     if t.dep_ in ("compound", "amod") and ents.at(t.head) is not None:  # "Oracle's rival SAP"
         named.append(ents.at(t.head))
         owners = owners or orgs_or_products(
-            [m for p in children_with(t.head, "poss") for m in args_of(ents, p)]
+            possessors(ents, t.head)
         )
     if not owners and orgs_or_products(named) and t.dep_ != "compound":
         # "PPG agreed to buy the operations of a Dutch rival, AkzoNobel": the subject's rival
@@ -297,7 +294,7 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         else:
             targets = children_with(t, "dobj") + prep_objects(t, "with", "against")
             # "compete against TSMC's market share": the owner of what is fought over
-            objs = [m for o in targets for m in args_of(ents, o) or _owners(ents, o)]
+            objs = [m for o in targets for m in args_of(ents, o) or possessors(ents, o)]
         objs = orgs_or_products(objs)
         if objs:
             for a in subj:

@@ -25,6 +25,7 @@ from .syntax import (
     listed_after,
     only_orgs,
     orgs_or_products,
+    possessors,
     prep_objects,
     relative_antecedent,
     subject_of,
@@ -57,7 +58,7 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
     elif t.pos_ == "NOUN" and lemma in ACQUIRE_NOUNS:
         targets = [m for o in prep_objects(t, "of" if lemma != "bid" else "for") for m in args_of(ents, o)]
         buyers = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
-        buyers = buyers or [m for p in children_with(t, "poss") for m in args_of(ents, p)]
+        buyers = buyers or possessors(ents, t)
         if not buyers and targets:
             buyers = governing_subject(ents, t)
         yield from _acquisitions(ents, buyers, targets, t, "acquisition-of", 0.8)
@@ -132,7 +133,7 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(a, "investedIn", b, t, "invest-verb", 0.8)
     elif t.pos_ == "NOUN" and lemma in INVEST_NOUNS and (lemma != "stake" or _held_stake(t)):
         targets = only_orgs([m for o in prep_objects(t, "in") for m in args_of(ents, o)])
-        investors = [m for p in children_with(t, "poss") for m in args_of(ents, p)] or governing_subject(
+        investors = possessors(ents, t) or governing_subject(
             ents, t
         )
         for a in investors:
@@ -162,7 +163,7 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         children = ents.as_organizations(
             [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o, create="Organization")]
         )
-        owners = [m for p in children_with(t, "poss") for m in args_of(ents, p)]
+        owners = possessors(ents, t)
         if t.dep_ == "attr":
             parents = ents.as_organizations(clause_subject(ents, t.head))
             children = children or ents.as_organizations(owners) or ents.as_organizations(
@@ -182,13 +183,13 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if t.pos_ in ("NOUN", "PROPN") and (lemma in SUBSIDIARY_NOUNS or (  # "a subsidiary company of Y"
             lemma in ORG_NOUNS and any(c.lower_ in SUBSIDIARY_MODS for c in t.children))):
-        owners = ents.as_organizations([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+        owners = ents.as_organizations(possessors(ents, t))
         named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound", "nmod") and ents.at(c)]
         if t.dep_ == "compound" and ents.at(t.head) is not None and ents.at(t.head).start > t.i:
             # "W&W Steel and its subsidiary AFCO Steel": the role word before the name
             named = [ents.at(t.head)]
             owners = owners or ents.as_organizations(
-                [m for p in children_with(t.head, "poss") for m in args_of(ents, p)])
+                possessors(ents, t.head))
         if owners and named and lemma in ("subsidiary", "unit", "division", "arm", "affiliate"):
             # "its subsidiary AFCO", "its X subsidiary", "Alphabet's Waymo unit"
             for c in ents.as_organizations(named):

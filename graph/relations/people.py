@@ -32,6 +32,7 @@ from .syntax import (
     noun_path,
     only_orgs,
     only_people,
+    possessors,
     prep_objects,
     relative_antecedent,
     subject_of,
@@ -103,7 +104,7 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
 
 def _team_of(ents: DocEntities, noun) -> list[Mention]:
     """The organization whose team is joined: "Amazon's Alexa team", "the Google Brain team"."""
-    owners = only_orgs([m for p in children_with(noun, "poss") for m in args_of(ents, p)])
+    owners = only_orgs(possessors(ents, noun))
     return owners or only_orgs([ents.at(c) for c in noun.children if c.dep_ == "compound" and ents.at(c)])
 
 
@@ -703,7 +704,7 @@ def position(ents: DocEntities, t) -> Iterator[Candidate]:
     if verb is not None:
         people = only_people(clause_subject(ents, verb))
     else:
-        people = only_people([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+        people = only_people(possessors(ents, t))
     former = has_former(t) or (verb is not None and verb.lemma_.lower() in LEAVE_VERBS)  # "left her post at X"
     for p in people:
         for o in orgs:

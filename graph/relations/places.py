@@ -21,6 +21,7 @@ from .syntax import (
     only_orgs,
     only_people,
     only_places,
+    possessors,
     prep_objects,
     subtree_places,
     triggered_by,
@@ -51,7 +52,7 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("headquarters", "hq", "headquarter") and t.pos_ == "NOUN":
         # "Arm's Cambridge headquarters": a place between the owner and the word
-        owners = only_orgs([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+        owners = only_orgs(possessors(ents, t))
         named = only_places([ents.at(c) for c in t.children if c.dep_ in ("compound", "nmod") and ents.at(c)])
         for o in owners:
             for place in named:
@@ -103,7 +104,7 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             places = only_places(
                 [m for o in prep_objects(t.head, "in", "at") for m in subtree_places(ents, o)]
             )
-        owners = only_orgs([m for p in children_with(t, "poss") for m in args_of(ents, p)])
+        owners = only_orgs(possessors(ents, t))
         if not owners and t.dep_ in ("dobj", "pobj"):
             owners = only_orgs(clause_subject(ents, t.head if t.dep_ == "dobj" else t.head.head))
         for o in owners:

@@ -13,6 +13,7 @@ from .syntax import (
     clause_subject,
     only_orgs,
     only_products,
+    possessors,
     prep_objects,
     triggered_by,
 )
@@ -31,19 +32,19 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
     m = ents.at(t)
     if m is not None and m.type == "Product" and t.i == m.end - 1:
         head = t if t.dep_ != "compound" else t.head
-        owners = only_orgs([mm for p in children_with(head, "poss") for mm in args_of(ents, p)])
+        owners = only_orgs(possessors(ents, head))
         for o in owners:
             yield Candidate(m, "productOf", o, t, "product-poss", 0.8)
         for c in t.children:  # "MySQL, Sun's competitor to the Oracle Database"
             if c.dep_ == "appos" and ents.at(c) is None:
-                for o in only_orgs([mm for p in children_with(c, "poss") for mm in args_of(ents, p)]):
+                for o in only_orgs(possessors(ents, c)):
                     yield Candidate(m, "productOf", o, c, "product-appos", 0.75)
         return
     lemma = t.lemma_.lower()
     if t.pos_ == "NOUN" and lemma in PRODUCT_NOUNS and ents.at(t) is None:
         # "Apple's robust Pink prototype", "IBM's POWER architecture": a capitalized name
         # between an organization's possessive and a product noun is the product's name
-        owners = only_orgs([mm for p in children_with(t, "poss") for mm in args_of(ents, p)])
+        owners = only_orgs(possessors(ents, t))
         names = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
                  and c.text[:1].isupper() and (c.pos_ == "PROPN" or c.text.isupper())]
         if owners and names:

@@ -169,6 +169,11 @@ def examples_of(ents: DocEntities, head) -> list[Mention]:
     return out
 
 
+def possessors(ents: DocEntities, token) -> list[Mention]:
+    """Mentions for the possessives of *token*: "**Apple**'s Mac", "**its** partnership"."""
+    return [m for p in children_with(token, "poss") for m in args_of(ents, p)]
+
+
 def children_with(token, *deps: str) -> list:
     return [c for c in token.children if c.dep_ in deps]
 
