@@ -72,7 +72,9 @@ ORG_NAME_WORDS = _GENERIC_COMPANY_WORDS | {
     "alliance", "consortium", "initiative", "organization", "organisation", "board", "office",
     "hotel", "hotels", "restaurant", "restaurants", "realty", "properties", "investments",
     "global", "worldwide", "associates", "advisors", "advisory", "resources", "productions", "logistics",
-    "consultancy",
+    "consultancy", "robotics", "semiconductor", "semiconductors", "therapeutics", "biosciences",
+    "biotech", "analytics", "aerospace", "automotive", "mobility", "devices", "instruments",
+    "interactive", "games", "telecom", "telecommunications", "wireless", "computing", "payments", "ai",
 }
 #: Where a town's name stands for the company it is home to ("Redmond rejected…"), not for a place.
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
@@ -323,7 +325,8 @@ class DocEntities:
         if plural and (dets & {"two", "both"} or any(c.lower_ == "both" for c in token.children)):
             return [self._mention_for(c, token, "description")
                     for c in self._salient(token.i, n=2)] if len(self._salient(token.i, n=2)) == 2 else []
-        if plural or not (dets & {"the", "this", "that", "its", "their"} or token.dep_ == "poss"):
+        personal = bool(dets & {"his", "her"})  # "John Moe of X said his company …": X, if named before
+        if plural or not (dets & {"the", "this", "that", "its", "their"} or personal or token.dep_ == "poss"):
             return []
         # one organization: nearest earlier in the sentence, not an argument of a relational noun
         # nor of the same verb ("eBay may buy the small Luxembourg-based company" is not eBay)
@@ -338,6 +341,8 @@ class DocEntities:
             if t.dep_ == "conj":
                 continue
             return [self._mention_for(mm.cluster, token, "description")]
+        if personal:
+            return []
         if token.dep_ in ("nsubj", "nsubjpass"):  # "AT&T announced … The company is also partnering": as "it" is
             c = self._pronoun_org(token)
             if c is not None and c not in coarguments:

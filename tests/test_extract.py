@@ -1768,3 +1768,48 @@ def test_a_title_before_a_name_is_not_hedged_by_the_verb_above(extractor):
     assert get(found, "Kevin Moe", "worksAt", "Microsoft").certainty == "confirmed"
     found = facts(extractor, "Zentrix Labs could sign a partnership deal with Globex Corp.")
     assert get(found, "Zentrix Labs", "partnersWith", "Globex Corp").certainty == "reported"
+
+
+# -- held-out news round 6 (invented sentences) ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, investors, target", [
+    ("Zentrix Robotics raised $40 million in a Series B round led by Kestrel Capital.", ["Kestrel Capital"],
+     "Zentrix Robotics"),
+    ("Zentrix Robotics, led by Jane Roe, raised $40 million in a round led by Kestrel Capital.", ["Kestrel Capital"],
+     "Zentrix Robotics"),
+    ("Initech said its Series C funding round was led by Kestrel Capital, with participation from Hooli Ventures.",
+     ["Kestrel Capital", "Hooli Ventures"], "Initech"),
+    ("Kestrel Capital led the $40 million round in Zentrix Robotics.", ["Kestrel Capital"], "Zentrix Robotics"),
+    ("Kestrel Capital led Initech's $200 million Series C.", ["Kestrel Capital"], "Initech"),
+    ("Zentrix Robotics closed a $40 million Series B led by Kestrel Capital and Hooli Ventures.",
+     ["Kestrel Capital", "Hooli Ventures"], "Zentrix Robotics"),
+])
+def test_the_investor_who_led_a_funding_round(extractor, text, investors, target):
+    found = facts(extractor, text)
+    for investor in investors:
+        assert has(found, investor, "investedIn", target)
+    assert not any(p == "ledBy" and o == normalize_name(investors[0]) for _, p, o in found)
+
+
+def test_leading_what_is_no_round_is_no_investment(extractor):
+    found = facts(extractor, "Kestrel Capital led the first round of talks with Globex Corp.")
+    assert not any(p == "investedIn" for _, p, _ in found)
+    found = facts(extractor, "Globex Corp said Initech Inc had joined a $10 million funding round led by Hooli Ventures.")
+    assert not has(found, "Hooli Ventures", "investedIn", "Globex Corp")
+
+
+def test_a_name_ending_in_robotics_is_a_company(extractor):
+    assert "Zentrix Robotics" in mentions(extractor, "Zentrix Robotics, based in Austin, raised money.", "Organization")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("John Moe, chief executive of Zentrix Labs, said his company will partner with Initech Inc.", "partnersWith"),
+    ("Zentrix Labs CEO Jane Roe said her company is a rival of Initech Inc.", "rivalOf"),
+])
+def test_his_company_is_the_company_named_before_in_the_sentence(extractor, text, predicate):
+    assert has(facts(extractor, text), "Zentrix Labs", predicate, "Initech Inc")
+
+
+def test_his_company_with_no_company_before_is_no_one(extractor):
+    found = facts(extractor, "Zentrix Labs hired Jane Roe. She said her company would partner with Initech Inc.")
+    assert not any(p == "partnersWith" for _, p, _ in found)

@@ -12,6 +12,7 @@ from .lexicon import (
     INVEST_VERBS,
     POUR_VERBS,
     RAISE_VERBS,
+    ROUND_WORDS,
     OWN_VERBS,
     SUBSIDIARY_MODS,
     SUBSIDIARY_NOUNS,
@@ -32,7 +33,7 @@ from .syntax import (
     triggered_by,
 )
 
-__all__ = ["acquire", "invest", "subsidiary", "backed"]
+__all__ = ["acquire", "invest", "funding_round", "subsidiary", "backed"]
 
 
 @triggered_by(ACQUIRE_VERBS, ACQUIRE_NOUNS, {"sell"})
@@ -140,6 +141,56 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
             if a.type in ("Organization", "Person"):
                 for b in targets:
                     yield Candidate(a, "investedIn", b, t, "investment-in", 0.75)
+
+
+def _raising_verb(token):
+    """The verb of raising above a round: "**raised** $40 million in a round", or None."""
+    node = token
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head.lemma_.lower() not in RAISE_VERBS:
+        node = node.head
+    return node.head if node.dep_ in ("dobj", "pobj", "prep") and node.head.lemma_.lower() in RAISE_VERBS else None
+
+
+def _is_round(token) -> bool:
+    """ "a $40 million Series B (round)", "its seed round", "a round of funding", "the financing",
+    a round raised."""
+    lemma = token.lemma_.lower()
+    if lemma in ("funding", "financing") or token.lower_ == "series":
+        return True
+    named = [c for c in token.subtree if c.i < token.i] + [o for o in prep_objects(token, "of")]
+    series = any(c.lower_ == "series" for c in named)
+    return (lemma == "round" or series) and (
+        series or any(c.lower_ in ROUND_WORDS or c.ent_type_ == "MONEY" for c in named)
+        or _raising_verb(token) is not None)
+
+
+@triggered_by({"lead"})
+def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "B raised $40 million in a round led by A", "A led B's Series C", "its funding round was
+    led by A, with participation from C", "A led the $40 million round in B"."""
+    if t.lemma_.lower() != "lead" or t.pos_ != "VERB":
+        return
+    if t.dep_ == "acl" and _is_round(t.head):
+        rounds, investors = [t.head], prep_objects(t, "by")
+    else:
+        rounds = [c for c in children_with(t, "nsubjpass", "dobj") if _is_round(c)]
+        passive = any(c.dep_ == "nsubjpass" for c in rounds)
+        investors = prep_objects(t, "by") if passive else subject_of(t)
+    if not rounds:
+        return
+    investors = [m for o in investors for m in args_of(ents, o)]
+    investors += [m for w in prep_objects(t, "with") if w.lemma_.lower() == "participation"
+                  for o in prep_objects(w, "from") for m in args_of(ents, o)]
+    targets = []
+    for r in rounds:
+        targets += possessors(ents, r) + [m for o in prep_objects(r, "in", "for") for m in args_of(ents, o)]
+        raised = _raising_verb(r)
+        if raised is not None:  # "B raised $40 million in a round led by A"
+            targets += clause_subject(ents, raised)
+    for a in only_orgs(investors):
+        for b in only_orgs(targets):
+            if a.cluster != b.cluster:
+                yield Candidate(a, "investedIn", b, t, "round-led-by", 0.75)
 
 
 @triggered_by({"parent", "company"}, SUBSIDIARY_NOUNS, ORG_NOUNS, OWN_VERBS)

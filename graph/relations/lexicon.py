@@ -32,6 +32,7 @@ __all__ = [
     "INVEST_NOUNS",
     "RAISE_VERBS",
     "POUR_VERBS",
+    "ROUND_WORDS",
     "SUBSIDIARY_NOUNS",
     "SUBSIDIARY_MODS",
     "OWN_VERBS",
@@ -236,6 +237,8 @@ INVEST_NOUNS = {"investment", "stake", "funding"}
 RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "attract", "obtain", "win", "close"}
 #: Money put into a company: "put money into X", "poured $1 billion into X".
 POUR_VERBS = {"put", "pour", "plow", "plough", "inject", "sink", "funnel", "pump"}
+#: Words that make a "round" (or the noun itself) a funding round: "a $40 million Series B round".
+ROUND_WORDS = {"funding", "financing", "seed", "series", "investment", "venture"}
 SUBSIDIARY_NOUNS = {
     "subsidiary",
     "unit",
