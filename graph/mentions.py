@@ -819,7 +819,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue  # "Sacramento, CA": a state, not an organization
         if normalize_name(text) in _DOCUMENT_WORDS or doc[start].lower_ in _DOCUMENT_WORDS:
             continue  # "Memorandums of Understanding (MoUs)": an agreement, not a name
-        if type_ == "Person" and looks_like_organization(text):
+        if type_ == "Person" and (looks_like_organization(text) or _after_org_kind(doc, start)):
             type_ = "Organization"
         if type_ == "Place" and _names_institution(text):
             type_ = "Organization"  # "Walters Art Gallery", "Soviet Army", "Center for Historical Studies"
@@ -916,6 +916,14 @@ def _indefinite(doc, start: int, end: int) -> bool:
     left = [t for t in doc[node.left_edge.i:start]]
     return bool(left) and (left[0].lower_ in ("a", "an") or (
         left[0].lower_ == "the" and any(t.tag_ in ("JJS", "RBS") for t in left)))
+
+
+def _after_org_kind(doc, start: int) -> bool:
+    """Whether a lowercase kind of organization comes right before *start*: "the autonomous vehicle
+    business Aurora", "chip startup Zentrix" (not "Sequoia partner Carl Eschenbach")."""
+    before = doc[start - 1] if start else None
+    return before is not None and before.text.islower() and before.dep_ in ("compound", "nmod", "amod") \
+        and before.lemma_.lower() in ORG_KIND_NOUNS | {"giant", "provider", "vendor", "supplier"}
 
 
 def _kind_before(doc, end: int) -> bool:

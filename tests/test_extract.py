@@ -1254,6 +1254,7 @@ RULE_SENTENCES = [
     "Acme Corp is a member of the Open Robotics Alliance.",
     "Globex Inc, a rival of Acme Corp, cut prices.",
     "Acme Corp competes with Globex Inc in printers.",
+    "Acme Corp raised $40 million in a Series B round led by Kestrel Capital.",
     "Jane Roe, the chief executive of Acme Corp, spoke.",
     "Acme Corp CEO Jane Roe spoke on Monday.",
     "Jane Roe of Acme Corp said the deal was done.",
@@ -1813,3 +1814,62 @@ def test_his_company_is_the_company_named_before_in_the_sentence(extractor, text
 def test_his_company_with_no_company_before_is_no_one(extractor):
     found = facts(extractor, "Zentrix Labs hired Jane Roe. She said her company would partner with Initech Inc.")
     assert not any(p == "partnersWith" for _, p, _ in found)
+
+
+def test_a_funding_round_with_others_participating(extractor):
+    text = ("Zentrix Robotics has raised $50 million in Series B funding. Kestrel Capital led this latest "
+            "funding round, with Hooli Ventures and existing investors like Initech Partners also participating.")
+    found = facts(extractor, text)
+    for investor in ("Kestrel Capital", "Hooli Ventures", "Initech Partners"):
+        assert has(found, investor, "investedIn", "Zentrix Robotics")
+
+
+def test_a_round_funded_by_investors_and_participation_after_including(extractor):
+    found = facts(extractor, "Zentrix Labs brought in $9 million in a round funded by Hooli Ventures and Kestrel Capital.")
+    assert has(found, "Hooli Ventures", "investedIn", "Zentrix Labs")
+    assert has(found, "Kestrel Capital", "investedIn", "Zentrix Labs")
+    found = facts(extractor, "Zentrix Labs said it has secured $530 million in a round led by Kestrel Capital and "
+                             "including participation from Hooli Ventures, Vantor and Initech Partners.")
+    for investor in ("Kestrel Capital", "Hooli Ventures", "Vantor", "Initech Partners"):
+        assert has(found, investor, "investedIn", "Zentrix Labs")
+
+
+def test_a_kind_of_company_before_a_name_makes_it_a_company(extractor):
+    text = "The latest example is autonomous vehicle business Zorvane, a prospective challenger to Initech Inc."
+    assert "Zorvane" in mentions(extractor, text, "Organization")
+    assert "Carl Moe" in mentions(extractor, "Kestrel Capital partner Carl Moe will join the board.", "Person")
+
+
+def test_a_partner_before_a_name_works_at_the_firm(extractor):
+    assert has(facts(extractor, "Kestrel Capital partner Carl Moe will join the board."),
+               "Carl Moe", "worksAt", "Kestrel Capital")
+    assert has(facts(extractor, "Initech is a Cisco partner and reseller."), "Initech", "partnersWith", "Cisco")
+
+
+LISTED_PEOPLE = ("That includes Chris Moe, a former CTO for self-driving cars at Zentrix Labs and the leader of "
+                 "the company's robotics project, as well as Ann Roe, who previously led Initech's autopilot team, "
+                 "and Drew Poe, a former member of the autonomous team at Hooli.")
+
+
+def test_a_role_in_a_list_of_names_is_its_own_names(extractor):
+    found = facts(extractor, LISTED_PEOPLE)
+    assert has(found, "Chris Moe", "formerlyAt", "Zentrix Labs")
+    assert has(found, "Drew Poe", "formerlyAt", "Hooli")
+    assert has(found, "Ann Roe", "formerlyAt", "Initech")
+    for person, org in (("Chris Moe", "Hooli"), ("Ann Roe", "Hooli"), ("Chris Moe", "Initech"), ("Drew Poe", "Initech")):
+        assert not has(found, person, "formerlyAt", org)
+    # the leader of the company's project leads the project, not the company
+    assert not has(found, "Zentrix Labs", "ledBy", "Chris Moe")
+
+
+def test_roles_sharing_one_organization_still_do(extractor):
+    for text in ("Jane Roe, chairman of the board and CEO of Initech, spoke.",
+                 "Jane Roe, chairman and chief executive of Initech, spoke."):
+        assert has(facts(extractor, text), "Initech", "ledBy", "Jane Roe")
+
+
+def test_leading_a_team_is_a_job_there(extractor):
+    assert has(facts(extractor, "Jane Roe, who previously led Initech's chip team, spoke."),
+               "Jane Roe", "formerlyAt", "Initech")
+    assert not has(facts(extractor, "Jane Roe, who previously led Initech's chip team, spoke."),
+                   "Initech", "ledBy", "Jane Roe")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import ORG_NOUNS, DocEntities
+from ..mentions import ORG_NOUNS, DocEntities, Mention
 from .lexicon import (
     ACQUIRE_NOUNS,
     ACQUIRE_VERBS,
@@ -143,12 +143,28 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(a, "investedIn", b, t, "investment-in", 0.75)
 
 
+def _raises(verb) -> bool:
+    """ "raised", "secured", "brought in", "pulled in": a company taking money in."""
+    return verb.lemma_.lower() in RAISE_VERBS or (
+        verb.lemma_.lower() in ("bring", "pull", "rake", "take") and any(c.lower_ == "in" for c in verb.children))
+
+
 def _raising_verb(token):
     """The verb of raising above a round: "**raised** $40 million in a round", or None."""
     node = token
-    while node.dep_ in ("dobj", "pobj", "prep") and node.head.lemma_.lower() not in RAISE_VERBS:
+    while node.dep_ in ("dobj", "pobj", "prep") and not _raises(node.head):
         node = node.head
-    return node.head if node.dep_ in ("dobj", "pobj", "prep") and node.head.lemma_.lower() in RAISE_VERBS else None
+    return node.head if node.dep_ in ("dobj", "pobj", "prep") and _raises(node.head) else None
+
+
+def _last_raiser(ents: DocEntities, t) -> list[Mention]:
+    """The organizations that last raised money before *t*: "**B** has raised $50 million"."""
+    for v in reversed(ents.doc[: t.i]):
+        if v.pos_ == "VERB" and _raises(v) and any(_is_money(d) for d in children_with(v, "dobj")):
+            found = only_orgs(clause_subject(ents, v))
+            if found:
+                return found
+    return []
 
 
 def _is_round(token) -> bool:
@@ -164,11 +180,12 @@ def _is_round(token) -> bool:
         or _raising_verb(token) is not None)
 
 
-@triggered_by({"lead"})
+@triggered_by({"lead"}, INVEST_VERBS)
 def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "B raised $40 million in a round led by A", "A led B's Series C", "its funding round was
-    led by A, with participation from C", "A led the $40 million round in B"."""
-    if t.lemma_.lower() != "lead" or t.pos_ != "VERB":
+    led by A, with participation from C", "A led the $40 million round in B", "B brought in a
+    Series A in a round funded by A"."""
+    if t.pos_ != "VERB" or (t.lemma_.lower() != "lead" and t.lemma_.lower() not in INVEST_VERBS):
         return
     if t.dep_ == "acl" and _is_round(t.head):
         rounds, investors = [t.head], prep_objects(t, "by")
@@ -179,14 +196,23 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     if not rounds:
         return
     investors = [m for o in investors for m in args_of(ents, o)]
-    investors += [m for w in prep_objects(t, "with") if w.lemma_.lower() == "participation"
+    raised = next((v for v in map(_raising_verb, rounds) if v is not None), None)
+    # "… led by A, with (or including) participation from C and D"
+    investors += [m for w in (raised or t).subtree if w.lemma_.lower() == "participation"
                   for o in prep_objects(w, "from") for m in args_of(ents, o)]
+    participating = [w for w in t.sent if w.lemma_.lower() == "participate" and w.pos_ == "VERB"]
+    if participating:  # "A led the round, with C and existing investors like D also participating"
+        investors += [m for o in prep_objects(t, "with") for m in args_of(ents, o)]
+        investors += [m for w in participating for s in children_with(w, "nsubj") for m in args_of(ents, s)]
+    ents.as_organizations([m for m in investors if m.type == "Person" and " " not in m.text])  # "Lightspeed"
     targets = []
     for r in rounds:
         targets += possessors(ents, r) + [m for o in prep_objects(r, "in", "for") for m in args_of(ents, o)]
         raised = _raising_verb(r)
         if raised is not None:  # "B raised $40 million in a round led by A"
             targets += clause_subject(ents, raised)
+    if not targets and any(w.lower_ in ("this", "the") for r in rounds for w in r.children if w.dep_ == "det"):
+        targets = _last_raiser(ents, t)  # "B has raised $50 million. A led this latest funding round"
     for a in only_orgs(investors):
         for b in only_orgs(targets):
             if a.cluster != b.cluster:

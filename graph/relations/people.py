@@ -57,8 +57,8 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
     if prep_objects(role, "of") and prep_objects(role, "at"):
         preps = ("at",)  # "senior vice president of the Server Business Group at Microsoft": a unit of the employer
     for o in prep_objects(role, *preps):
-        # "VP of Engineering at Zentrix": the field's "at" names the employer
-        at = prep_objects(o, "at", "with") if o.head.lower_ == "of" and ents.at(o) is None else []
+        # "VP of Engineering at Zentrix", "CTO for self-driving cars at X": the field's "at" names the employer
+        at = prep_objects(o, "at", "with") if o.head.lower_ in ("of", "for") and ents.at(o) is None else []
         # "a Member of the Board of Directors of X": the board's organization
         board = ents.at(o)
         if board is not None and board.text.split()[0].lower() == "board" and board.end < len(ents.doc) \
@@ -168,8 +168,9 @@ def _role_kind(role) -> str | None:
     words = {word, role.lemma_.lower()} | mods
     if not words & WORK_ROLES:
         return None  # (what lets :func:`triggered_by` call the role rules on WORK_ROLES alone)
-    if role.lemma_.lower() == "partner" and not any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in role.children):
-        return None  # "a partner at Sequoia" works there; "a partner of Cisco", "a Cisco partner" is a company
+    if role.lemma_.lower() == "partner" and not any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in role.children) \
+            and not (role.dep_ == "compound" and role.head.ent_type_ == "PERSON"):
+        return None  # "a partner at Sequoia", "Sequoia partner Carl Moe" work there; "a Cisco partner" is a company
     if "founding" in words and role.lemma_.lower() in WORK_ROLES:
         return "lead"  # "a founding member / director / chair of X" founded it
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
@@ -252,6 +253,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_dep, t_head = "attr", anchor
     if t_dep == "appos":
         people = ents.as_people(args_of(ents, t_head))
+        if t.tag_ not in ("NNS", "NNPS") and ents.at(t_head) is not None:
+            # "A, a former CTO of X, and B, a former member of Y": a singular role is its own name's
+            people = [m for m in people if m.start <= t_head.i < m.end] or people
     elif t_dep in ("attr", "oprd"):
         people = ents.as_people(
             clause_subject(ents, t_head)
@@ -308,8 +312,10 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     if carrier is not None and roles and not any(orgs_of):
         orgs_of[-1] = _role_org(ents, carrier)
     for k, r in enumerate(roles):
-        orgs = (orgs_of[k] or next((o for o in orgs_of[k + 1 :] if o), [])
-                or next((o for o in reversed(orgs_of[:k]) if o), []))  # "chairman and CEO of X"
+        # "chairman and CEO of X" share X; "CTO at X and the leader of its Y project" do not
+        own = [o for o in prep_objects(r, "of", "at", "for") if o.lemma_.lower() != "board"]
+        orgs = orgs_of[k] or ([] if own else next((o for o in orgs_of[k + 1 :] if o), [])
+                              or next((o for o in reversed(orgs_of[:k]) if o), []))
         kind = _role_kind(r)
         if not orgs or kind is None:
             continue
@@ -532,6 +538,14 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         for org in objs:
             for p in people:
                 yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)
+        if lemma in LEAD_VERBS and not objs:
+            # "who previously led Tesla's autopilot team": a part of the company, so a job there
+            # (a past one in the past tense), not the company's lead
+            former = has_former(t) or t.tag_ == "VBD"
+            for o in only_orgs([m for d in dobjs if d.lemma_.lower() in TEAM_NOUNS - {"board"}
+                                for m in _team_of(ents, d)]):
+                for p in people:
+                    yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "led-team", 0.7)
 
 
 @triggered_by(APPOINT_VERBS)

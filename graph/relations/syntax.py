@@ -248,6 +248,12 @@ def relative_antecedent(ents: DocEntities, rel) -> list[Mention]:
     verb = rel.head
     if verb.dep_ == "relcl":
         found = args_of(ents, verb.head)
+        own = ents.at(verb.head)
+        if own is not None and any(c.i > verb.i for c in verb.head.conjuncts):
+            found = [own]  # "A, B, who led X, and C": a clause inside a list is its own name's
+        elif own is not None:  # "A and B, who founded X" (not a role the parser coordinated with B)
+            named = {own.cluster} | {ents.at(c).cluster for c in verb.head.conjuncts if ents.at(c) is not None}
+            found = [m for m in found if m.cluster in named]
         if rel.lower_ in ("who", "whom") and not any(m.type == "Person" for m in found):
             # "A, formerly publisher of Kestrel Review, who founded X": "who" is the person the
             # phrase before it describes, not the organization that ends the phrase
