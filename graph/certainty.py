@@ -11,7 +11,7 @@ rivalry is not hedged.
 
 from __future__ import annotations
 
-from .relations.lexicon import APPROACH_VERBS
+from .relations.lexicon import APPROACH_VERBS, RIVAL_NOUNS
 
 __all__ = ["HEDGE_VERBS", "NEGATING_VERBS", "judge", "sentence_hedged"]
 
@@ -49,6 +49,11 @@ def judge(trigger) -> str | None:
     """``"reported"``, ``"confirmed"``, or ``None`` when the trigger is negated or refused."""
     if trigger.dep_ in ("compound", "amod") and trigger.head.ent_type_ == "PERSON":
         return "confirmed"  # "ask Microsoft CTO Kevin Scott to visit": a title before a name is not what is asked
+    if trigger.lemma_.lower() in RIVAL_NOUNS and (
+            (trigger.dep_ in ("compound", "amod") and trigger.head.pos_ == "PROPN")
+            or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in trigger.children)):
+        # "rejected a bid from chip rival Broadcom": a rival named is described, not what is refused
+        return None if any(c.dep_ == "neg" for c in trigger.children) else "confirmed"
     hedged = False
     node = below = trigger
     ancestors = set(trigger.ancestors)  # ("according to Google CFO, A": the source is no hedged fact)

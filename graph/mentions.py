@@ -819,6 +819,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue  # "Sacramento, CA": a state, not an organization
         if normalize_name(text) in _DOCUMENT_WORDS or doc[start].lower_ in _DOCUMENT_WORDS:
             continue  # "Memorandums of Understanding (MoUs)": an agreement, not a name
+        if type_ != "Person" and all(_is_role_word(t) or t.lower_.replace(".", "") in CORPORATE_TITLES
+                                     for t in doc[start:end]):
+            continue  # "as well as CTO and co-founder Jesse Roe": a title, not a company
         if type_ == "Person" and (looks_like_organization(text) or _after_org_kind(doc, start)):
             type_ = "Organization"
         if type_ == "Place" and _names_institution(text):

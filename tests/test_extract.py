@@ -1873,3 +1873,41 @@ def test_leading_a_team_is_a_job_there(extractor):
                "Jane Roe", "formerlyAt", "Initech")
     assert not has(facts(extractor, "Jane Roe, who previously led Initech's chip team, spoke."),
                    "Initech", "ledBy", "Jane Roe")
+
+
+def test_a_rival_named_in_a_refused_bid_is_still_a_rival(extractor):
+    found = facts(extractor, "Initech on Thursday rejected a record $121 billion hostile bid from computer chip "
+                             "rival Broadcom but offered to meet.")
+    assert get(found, "Initech", "rivalOf", "Broadcom").certainty == "confirmed"
+    assert not has(found, "Broadcom", "acquired", "Initech")
+    assert not has(facts(extractor, "Initech and Globex Corp are not rivals."), "Initech", "rivalOf", "Globex Corp")
+
+
+def test_a_role_whose_at_hangs_on_the_name(extractor):
+    found = facts(extractor, "Jack Moe, founder and chief analyst at Moe Associates, said the deal is symbiotic.")
+    assert has(found, "Moe Associates", "ledBy", "Jack Moe")
+    assert has(found, "Jack Moe", "worksAt", "Moe Associates")
+
+
+def test_co_founder_is_a_title_not_a_founding(extractor):
+    found = facts(extractor, "Zentrix will continue as a standalone business, with current CEO Aicha Roe continuing "
+                             "in her role, as well as CTO and co-founder Jesse Moe.")
+    assert not any(s == normalize_name("Jesse Moe") for s, _, _ in found)
+    assert "CTO" not in mentions(extractor, "They kept CTO and co-founder Jesse Moe.", "Organization")
+
+
+def test_former_title_of_two_companies(extractor):
+    found = facts(extractor, "Initech on Tuesday announced former Amazon and Microsoft executive Marc Moe as its new CEO.")
+    assert has(found, "Marc Moe", "formerlyAt", "Amazon")
+    assert has(found, "Marc Moe", "formerlyAt", "Microsoft")
+    assert has(found, "Initech", "ledBy", "Marc Moe")
+    assert not has(found, "Microsoft", "ledBy", "Marc Moe")
+    found = facts(extractor, "Amazon and Microsoft CEO Satya Moe met.")
+    assert not has(found, "Amazon", "ledBy", "Satya Moe")
+
+
+def test_announced_as_its_ceo_by_a_unit_named_in_the_subject(extractor):
+    found = facts(extractor, "General Motors' Cruise autonomous vehicle unit on Tuesday announced former Amazon and "
+                             "Microsoft executive Marc Moe as its new CEO.")
+    assert has(found, "Cruise", "ledBy", "Marc Moe")
+    assert not has(found, "Microsoft", "ledBy", "Marc Moe")

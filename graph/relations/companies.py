@@ -211,7 +211,7 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
         raised = _raising_verb(r)
         if raised is not None:  # "B raised $40 million in a round led by A"
             targets += clause_subject(ents, raised)
-    if not targets and any(w.lower_ in ("this", "the") for r in rounds for w in r.children if w.dep_ == "det"):
+    if not targets and any(w.lower_ in ("this", "that", "the") for r in rounds for w in r.children if w.dep_ == "det"):
         targets = _last_raiser(ents, t)  # "B has raised $50 million. A led this latest funding round"
     for a in only_orgs(investors):
         for b in only_orgs(targets):

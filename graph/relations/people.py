@@ -231,6 +231,7 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         yield from _emit_role(person, t, [org], "lead" if "lead" in kinds else "work", False, "role-parenthesis", 0.8)
         return
     people: list[Mention] = []
+    owner: list[Mention] = []
     anchor = t
     while anchor.dep_ == "conj":
         anchor = anchor.head
@@ -265,7 +266,15 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         if not people and t_dep == "attr":  # "Tomas was Chairman of X": a first name NER missed
             people = only_people(clause_subject(ents, t_head, create="Person"))
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
-        people = ents.as_people(clause_subject(ents, t_head.head))
+        named = only_people([m for o in children_with(t_head.head, "dobj") for m in args_of(ents, o)])
+        if named:  # "X announced A as its new CEO": the one announced, and "its" is X
+            people = named
+            if any(p.lower_ in ("its", "their") for p in children_with(t, "poss")):
+                owner = only_orgs(clause_subject(ents, t_head.head)) or only_orgs(  # "GM's Cruise unit"
+                    [ents.at(c) for s in subject_of(t_head.head) for c in s.subtree
+                     if c.i < s.i and c.dep_ in ("compound", "nmod") and ents.at(c) is not None])[-1:]
+        else:
+            people = ents.as_people(clause_subject(ents, t_head.head))
     elif t_dep == "nsubj" and t_head.lemma_ == "be":  # "Acme's interim CEO is Jane Roe"
         people = ents.as_people([m for a in children_with(t_head, "attr") for m in args_of(ents, a)])
     if not people:
@@ -292,7 +301,7 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     former = any(has_former(r) for r in roles)
     # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
     # of the company": a role without one shares the next role's
-    orgs_of = [_role_org(ents, r) for r in roles]
+    orgs_of = [owner or _role_org(ents, r) for r in roles]
     for k, r in enumerate(list(roles)):
         # "the CTO of A and CEO of B": the parser hangs "CEO" on A and "of B" on "CTO"; in word
         # order, each organization after the second role is the second role's
@@ -311,6 +320,10 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_head if t_dep == "appos" and t_head.pos_ == "NOUN" and ents.at(t_head) is None else None)
     if carrier is not None and roles and not any(orgs_of):
         orgs_of[-1] = _role_org(ents, carrier)
+    if t_dep == "appos" and roles and not any(orgs_of):
+        # "Jack Roe, founder and chief analyst at Roe Associates, said": the parser hangs "at" on the name
+        orgs_of[-1] = ents.as_organizations([m for o in prep_objects(t_head, "at") if o.i > t.i
+                                             for m in args_of(ents, o)])
     for k, r in enumerate(roles):
         # "chairman and CEO of X" share X; "CTO at X and the leader of its Y project" do not
         own = [o for o in prep_objects(r, "of", "at", "for") if o.lemma_.lower() != "board"]
@@ -371,6 +384,16 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     )
     if kind is None:
         return
+    orgs = [org]  # "former Amazon and Microsoft executive A": the title of both
+    first = org
+    while first.start - 2 >= t.sent.start and doc[first.start - 1].lower_ in ("and", ",") \
+            and ents.at(doc[first.start - 2]) is not None and ents.at(doc[first.start - 2]).type == "Organization":
+        first = ents.at(doc[first.start - 2])
+        orgs.insert(0, first)
+    if first.start and doc[first.start - 1].lower_ in FORMER_MODS:
+        org = first
+    else:
+        orgs = [org]
     i = org.start  # (the word before a name of several words: "former Globex Corp CEO A")
     former = (
         any(r.lower_ in FORMER_MODS for r in role_tokens)
@@ -379,7 +402,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
             i - 2 >= 0 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"
         )
     )
-    yield from _emit_role(m, role_tokens[-1], [org], kind, former, "role-title", 0.85)
+    yield from _emit_role(m, role_tokens[-1], orgs, kind, former, "role-title", 0.85)
 
 
 @triggered_by(mention_end=True)

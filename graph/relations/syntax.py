@@ -33,7 +33,9 @@ def trigger_lemma(token) -> str:
     'found'
     """
     lemma = token.lemma_.lower()
-    return "found" if lemma.startswith("co-found") else lemma
+    if lemma.startswith("co-found") and not token.lower_.startswith("co-founder"):
+        return "found"  # ("co-founder", which the small model may tag a verb, is a title)
+    return lemma
 
 
 def triggered_by(*words: Iterable[str], mention_end: bool = False):
