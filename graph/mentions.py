@@ -205,6 +205,18 @@ class DocEntities:
                 return listed if len({x.cluster for x in listed}) == count else []
         return []
 
+    def known_alias(self, token) -> Mention | None:
+        """A mention for a capitalized word the gazetteer holds as an alias of an entity this
+        article names elsewhere: "Arm CEO Rene Haas" opening a sentence, where an ambiguous alias
+        is not matched, in an article that names Arm."""
+        if self.gazetteer is None or self.at(token) is not None or not token.text[:1].isupper():
+            return None
+        entry = self.gazetteer.lookup(token.text)
+        if entry is None:
+            return None
+        cluster = next((k for k, c in enumerate(self.clusters) if c.canonical == entry.name), None)
+        return self._mention_for(cluster, token, "name") if cluster is not None else None
+
     def _mention_for(self, cluster: int, token, kind: str) -> Mention:
         c = self.clusters[cluster]
         return Mention(token.i, token.i + 1, token.text, c.type, cluster, kind)

@@ -1911,3 +1911,11 @@ def test_announced_as_its_ceo_by_a_unit_named_in_the_subject(extractor):
                              "Microsoft executive Marc Moe as its new CEO.")
     assert has(found, "Cruise", "ledBy", "Marc Moe")
     assert not has(found, "Microsoft", "ledBy", "Marc Moe")
+
+
+def test_an_ambiguous_alias_opening_a_sentence_before_a_title(extractor):
+    # "Arm" is an ambiguous alias (matched only inside a sentence); the article names Arm before
+    found = facts(extractor, "Intel and Arm will collaborate. Arm CEO Jane Moe acknowledged as much.")
+    assert has(found, "Arm", "ledBy", "Jane Moe")
+    found = facts(extractor, "Arm CEO Jane Moe acknowledged as much.")
+    assert not any(p == "ledBy" for _, p, _ in found)

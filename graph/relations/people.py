@@ -355,6 +355,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     while (
         i >= t.sent.start
         and ents.at(doc[i]) is None
+        and ents.known_alias(doc[i]) is None  # "Arm CEO A" opening a sentence
         and (
             doc[i].dep_ in ("compound", "amod", "nmod")
             or doc[i].lower_ in TITLE_WORDS
@@ -372,7 +373,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         return  # a title shared by coordinated names is plural; "CEO A and B" names only A
     if i >= t.sent.start + 2 and doc[i].lower_ in ("its", "their") and doc[i - 1].lower_ == "and":
         i -= 2  # "Google and its CEO Sundar Pichai"
-    org = ents.at(doc[i])
+    org = ents.at(doc[i]) or ents.known_alias(doc[i])
     if org is None and any(r.lower_.replace(".", "") in CORPORATE_TITLES for r in role_tokens):
         org = ents.proper_name(doc[i], "Organization")  # "Zentrix CFO Ann Lee": only a company has a CFO
     if org is None or org.type != "Organization":
