@@ -493,6 +493,12 @@ class DocEntities:
         self._resolved.clear()
         return m
 
+    def current_org(self, token) -> list[Mention]:
+        """The organization "it" or "the company" would stand for at *token*: the last organization
+        subject in this sentence or the one before, else the most mentioned so far."""
+        c = self._pronoun_org(self.doc[token.i])
+        return [self._mention_for(c, token, "description")] if c is not None else []
+
     def topic(self, token) -> list[Mention]:
         """The organization an article is about at *token*: the most mentioned one so far."""
         ranked = self._salient(token.i) or self._salient(len(self.doc))

@@ -1919,3 +1919,21 @@ def test_an_ambiguous_alias_opening_a_sentence_before_a_title(extractor):
     assert has(found, "Arm", "ledBy", "Jane Moe")
     found = facts(extractor, "Arm CEO Jane Moe acknowledged as much.")
     assert not any(p == "ledBy" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text, org, person, predicate", [
+    ("Chip giant Initech expects its acquisition of Zentrix Labs to pay off. Following the deal's close in "
+     "February, CEO Dr. Jane Moe said that it would help.", "Initech", "Jane Moe", "ledBy"),
+    ("Initech will continue as a standalone business, with current CEO Aicha Moe continuing in her role.",
+     "Initech", "Aicha Moe", "ledBy"),
+    ("Initech said the acquisition has been masterminded by COO Bret Moe.", "Initech", "Bret Moe", "worksAt"),
+])
+def test_a_bare_title_is_held_at_the_company_of_the_clause(extractor, text, org, person, predicate):
+    found = facts(extractor, text)
+    s, o = (org, person) if predicate == "ledBy" else (person, org)
+    assert has(found, s, predicate, o)
+
+
+def test_a_bare_title_with_no_company_around_is_no_one(extractor):
+    assert not facts(extractor, "Former CEO Jane Moe said so.")
+    assert not has(facts(extractor, "President Jane Moe met Initech staff."), "Initech", "ledBy", "Jane Moe")

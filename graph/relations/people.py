@@ -369,6 +369,14 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         i -= 1
     if i - 3 >= t.sent.start and doc[i].text == ")" and doc[i - 2].text == "(":  # "Stanford (SU) professor"
         i -= 3
+    if role_tokens and first is m and any(r.lower_.replace(".", "") in CORPORATE_TITLES for r in role_tokens) \
+            and (i < t.sent.start or (not doc[i].text[:1].isupper() and doc[i].tag_ not in ("POS", "PRP$"))):
+        # "Following the deal's close, CEO Jane Roe said", "masterminded by COO A": a bare title is
+        # held at the company the clause is about, as "it" would be
+        kind = "lead" if any(_role_kind(r) == "lead" for r in role_tokens) else "work"
+        yield from _emit_role(m, role_tokens[-1], ents.current_org(role_tokens[-1]), kind,
+                              any(r.lower_ in FORMER_MODS for r in role_tokens), "bare-title", 0.7)
+        return
     if not role_tokens or i < t.sent.start or (first is not m and role_tokens[0].tag_ != "NNS"):
         return  # a title shared by coordinated names is plural; "CEO A and B" names only A
     if i >= t.sent.start + 2 and doc[i].lower_ in ("its", "their") and doc[i - 1].lower_ == "and":
