@@ -1937,3 +1937,10 @@ def test_a_bare_title_is_held_at_the_company_of_the_clause(extractor, text, org,
 def test_a_bare_title_with_no_company_around_is_no_one(extractor):
     assert not facts(extractor, "Former CEO Jane Moe said so.")
     assert not has(facts(extractor, "President Jane Moe met Initech staff."), "Initech", "ledBy", "Jane Moe")
+
+
+def test_served_as_until_is_a_former_job(extractor):
+    found = facts(extractor, "Jane Moe served as Initech's chief technology officer until the company was "
+                             "acquired by Hooli Ventures in 2018.")
+    assert has(found, "Jane Moe", "formerlyAt", "Initech")
+    assert has(facts(extractor, "Jane Moe served as CEO of Initech."), "Jane Moe", "worksAt", "Initech")

@@ -208,9 +208,8 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     targets = []
     for r in rounds:
         targets += possessors(ents, r) + [m for o in prep_objects(r, "in", "for") for m in args_of(ents, o)]
-        raised = _raising_verb(r)
-        if raised is not None:  # "B raised $40 million in a round led by A"
-            targets += clause_subject(ents, raised)
+        if _raising_verb(r) is not None:  # "B raised $40 million in a round led by A"
+            targets += clause_subject(ents, _raising_verb(r))
     if not targets and any(w.lower_ in ("this", "that", "the") for r in rounds for w in r.children if w.dep_ == "det"):
         targets = _last_raiser(ents, t)  # "B has raised $50 million. A led this latest funding round"
     for a in only_orgs(investors):

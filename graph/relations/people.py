@@ -298,7 +298,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     if not people:
         return
     roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
-    former = any(has_former(r) for r in roles)
+    former = any(has_former(r) for r in roles) or (  # "served as CTO of X until the company was sold"
+        t_dep == "pobj" and t_head.lower_ == "as" and t_head.head.tag_ == "VBD"
+        and any(w.lower_ in ("until", "till") for w in t_head.head.subtree))
     # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
     # of the company": a role without one shares the next role's
     orgs_of = [owner or _role_org(ents, r) for r in roles]
@@ -393,16 +395,16 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     )
     if kind is None:
         return
-    orgs = [org]  # "former Amazon and Microsoft executive A": the title of both
-    first = org
-    while first.start - 2 >= t.sent.start and doc[first.start - 1].lower_ in ("and", ",") \
-            and ents.at(doc[first.start - 2]) is not None and ents.at(doc[first.start - 2]).type == "Organization":
-        first = ents.at(doc[first.start - 2])
-        orgs.insert(0, first)
-    if first.start and doc[first.start - 1].lower_ in FORMER_MODS:
-        org = first
-    else:
-        orgs = [org]
+    # "former Amazon and Microsoft executive A": a "former" before companies listed covers them all
+    listed = [org]
+    while listed[0].start - 2 >= t.sent.start and doc[listed[0].start - 1].lower_ in ("and", ","):
+        before = ents.at(doc[listed[0].start - 2])
+        if before is None or before.type != "Organization":
+            break
+        listed.insert(0, before)
+    orgs = [org]
+    if len(listed) > 1 and doc[listed[0].start - 1].lower_ in FORMER_MODS:
+        orgs, org = listed, listed[0]
     i = org.start  # (the word before a name of several words: "former Globex Corp CEO A")
     former = (
         any(r.lower_ in FORMER_MODS for r in role_tokens)
