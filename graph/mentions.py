@@ -496,7 +496,7 @@ class DocEntities:
     def current_org(self, token) -> list[Mention]:
         """The organization "it" or "the company" would stand for at *token*: the last organization
         subject in this sentence or the one before, else the most mentioned so far."""
-        c = self._pronoun_org(self.doc[token.i])
+        c = self._pronoun_org(token)
         return [self._mention_for(c, token, "description")] if c is not None else []
 
     def topic(self, token) -> list[Mention]:
@@ -939,12 +939,15 @@ def _indefinite(doc, start: int, end: int) -> bool:
         left[0].lower_ == "the" and any(t.tag_ in ("JJS", "RBS") for t in left)))
 
 
+_KINDS_BEFORE_NAMES = ORG_KIND_NOUNS | {"giant", "provider", "vendor", "supplier"}
+
+
 def _after_org_kind(doc, start: int) -> bool:
     """Whether a lowercase kind of organization comes right before *start*: "the autonomous vehicle
     business Aurora", "chip startup Zentrix" (not "Sequoia partner Carl Eschenbach")."""
     before = doc[start - 1] if start else None
     return before is not None and before.text.islower() and before.dep_ in ("compound", "nmod", "amod") \
-        and before.lemma_.lower() in ORG_KIND_NOUNS | {"giant", "provider", "vendor", "supplier"}
+        and before.lemma_.lower() in _KINDS_BEFORE_NAMES
 
 
 def _kind_before(doc, end: int) -> bool:

@@ -196,7 +196,8 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     if not rounds:
         return
     investors = [m for o in investors for m in args_of(ents, o)]
-    raised = next((v for v in map(_raising_verb, rounds) if v is not None), None)
+    raisers = [v for v in map(_raising_verb, rounds) if v is not None]
+    raised = raisers[0] if raisers else None
     # "… led by A, with (or including) participation from C and D"
     investors += [m for w in (raised or t).subtree if w.lemma_.lower() == "participation"
                   for o in prep_objects(w, "from") for m in args_of(ents, o)]
@@ -208,8 +209,8 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     targets = []
     for r in rounds:
         targets += possessors(ents, r) + [m for o in prep_objects(r, "in", "for") for m in args_of(ents, o)]
-        if _raising_verb(r) is not None:  # "B raised $40 million in a round led by A"
-            targets += clause_subject(ents, _raising_verb(r))
+    for v in raisers:  # "B raised $40 million in a round led by A"
+        targets += clause_subject(ents, v)
     if not targets and any(w.lower_ in ("this", "that", "the") for r in rounds for w in r.children if w.dep_ == "det"):
         targets = _last_raiser(ents, t)  # "B has raised $50 million. A led this latest funding round"
     for a in only_orgs(investors):
