@@ -608,6 +608,29 @@ def _inside_other_name(doc, ent, gazetteer) -> bool:
     return known is None or known.name != entry.maker
 
 
+def _opens_other_name(doc, ent, gazetteer) -> tuple[int, int] | None:
+    """Where the longer name that an ambiguous one-word alias opens begins and ends: "Cruise" in
+    "Norwegian Cruise Line" is no part of GM's Cruise. The alias must be a compound of a
+    capitalized proper noun after it that no entry knows and that is no title or legal form
+    ("Cruise CEO", "Arm Holdings" stay the known company); else None."""
+    entry = gazetteer.lookup(ent.ent_id_) if gazetteer is not None else None
+    if entry is None or len(ent) != 1 or not entry.is_ambiguous(ent.text) or ent.end >= len(doc):
+        return None
+    word, head = doc[ent.start], doc[ent.start].head
+    if word.dep_ != "compound" or head.i < ent.end or head.i >= word.sent.end:
+        return None
+    for t in doc[ent.end:head.i + 1]:
+        if not (t.pos_ == "PROPN" and t.text[:1].isupper()) or _is_role_word(t) or _is_suffix(t) \
+                or t.ent_type_ not in ("", "ORG") or t.lower_.strip(".") in _GENERIC_COMPANY_WORDS \
+                or gazetteer.lookup(t.text) is not None:
+            return None
+    start = ent.start
+    while start > word.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "ADJ") \
+            and ent.start <= doc[start - 1].head.i <= head.i:
+        start -= 1  # "Norwegian | Cruise Line"
+    return start, head.i + 1
+
+
 def _is_role_word(token) -> bool:
     """A word of a title: "Chief", "President", "C.E.O."."""
     word = token.lower_.replace(".", "")
@@ -677,19 +700,26 @@ def _coined(word: str) -> bool:
     return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) and word[:1].islower()
 
 
-def _rejoin_cut_name(doc, start: int, end: int) -> tuple[int, int]:
+def _rejoin_cut_name(doc, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """A name NER cut at a word the parser keeps inside it: "Blue | Ridge Vans Ltd", "Anna | Berg".
 
     A capitalized proper noun with no entity of its own joins the name when it is a compound of a
-    word of the name (before it) or the name's last word is its compound (after it).
+    word of the name (before it) or the name's last word is its compound (after it). Before a
+    *person*'s name, it may open the sentence ("Laurent | Kratz is the CEO") or be a word NER
+    took for a nationality ("Bharat | Masrani").
     """
     def free(t) -> bool:  # not a title: "Foreign Minister | Sergei Lavrov", "CFO | Ann Lee"
         return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and not t.ent_type_
                 and t.lower_ not in _ROLE_WORDS | _HONORIFICS | _PERSON_TITLES | _TITLE_INSIDE)
 
-    while start > 0 and free(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
-            and start <= doc[start - 1].head.i < end and doc[start - 1].sent.start < start - 1:
-        start -= 1  # not a sentence's first word, whose capital says nothing
+    def first_name(t) -> bool:
+        return person and t.tag_ == "NNP" and t.ent_type_ in ("", "NORP") and t.ent_iob_ != "I" and (
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha
+            and t.lower_ not in _ROLE_WORDS | _HONORIFICS | _PERSON_TITLES | _TITLE_INSIDE)
+
+    while start > 0 and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end and (
+            (free(doc[start - 1]) and doc[start - 1].sent.start < start - 1) or first_name(doc[start - 1])):
+        start -= 1  # (not a sentence's first word, whose capital says nothing, unless before a person's name)
     while end < len(doc) and free(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
         end += 1
     # "KLM | -ZEV": a hyphen with no space around it joins two parts of one name
@@ -732,12 +762,20 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             elif start < ent.start:
                 raw.append(Mention(start, ent.end, doc[start:ent.end].text, "Organization"))
             continue
+        opened = _opens_other_name(doc, ent, gazetteer) if canonical else None
+        if opened is not None:
+            if not (raw and raw[-1].end > opened[0]):
+                # "in Palm Springs, Florida": a name with its state after a comma is a town
+                town = opened[1] + 1 < len(doc) and doc[opened[1]].text == "," and doc[opened[1] + 1].ent_type_ == "GPE"
+                raw.append(Mention(opened[0], opened[1], doc[opened[0]:opened[1]].text,
+                                   "Place" if town else "Organization"))
+            continue
         start, end = _clean(ent, doc)
         if canonical and _listed_first_name(doc, ent, gazetteer):
             # "Dave Treadwell": a one-word company of the stock listings that is a first name here
             type_, end, canonical = "Person", ent.end + 1, None
         if type_ in ("Organization", "Person") and not canonical and start < end:
-            start, end = _rejoin_cut_name(doc, start, end)
+            start, end = _rejoin_cut_name(doc, start, end, person=type_ == "Person")
         if start >= end:
             continue
         dash = next((i for i in range(start + 1, end - 1) if doc[i].text in ("-", "–", "—")

@@ -1944,3 +1944,52 @@ def test_served_as_until_is_a_former_job(extractor):
                              "acquired by Hooli Ventures in 2018.")
     assert has(found, "Jane Moe", "formerlyAt", "Initech")
     assert has(facts(extractor, "Jane Moe served as CEO of Initech."), "Jane Moe", "worksAt", "Initech")
+
+
+# -- round 7 (invented sentences) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, successor, predecessor", [
+    ("Jane Moe succeeded Bret Moe as CEO of Initech in 2014.", "Jane Moe", "Bret Moe"),
+    ("Jane Moe replaced Bret Moe as Initech's chief executive last year.", "Jane Moe", "Bret Moe"),
+    ("Initech's CEO Bret Moe will be succeeded by Jane Moe.", "Jane Moe", "Bret Moe"),
+    ("Jane Moe, who succeeded Bret Moe as Initech's chief executive, will retire.", "Jane Moe", "Bret Moe"),
+])
+def test_a_successor_and_a_predecessor_both_lead(extractor, text, successor, predecessor):
+    found = facts(extractor, text)
+    assert has(found, "Initech", "ledBy", successor)
+    assert has(found, "Initech", "ledBy", predecessor)
+    if "succeeded by" not in text:  # the role after "as" is the successor's
+        assert not has(found, predecessor, "worksAt", "Initech")
+
+
+def test_replacing_things_is_no_succession(extractor):
+    found = facts(extractor, "Initech replaced its servers with new machines, Jane Moe said.")
+    assert not any(p == "ledBy" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Initech named Safra Moe chief executive.",
+    "Initech appointed Safra Moe chief executive officer in January.",
+])
+def test_named_a_role_with_the_name_inside_the_role(extractor, text):
+    found = facts(extractor, text)
+    assert has(found, "Initech", "ledBy", "Safra Moe")
+    assert has(found, "Safra Moe", "worksAt", "Initech")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Laurent Kratz is the CEO of Initech.", "Laurent Kratz"),  # a first name opening the sentence
+    ("Bharat Masrani is the chief executive of Initech.", "Bharat Masrani"),  # a first name NER took for a nationality
+])
+def test_a_first_name_ner_left_out_is_part_of_the_name(extractor, text, person):
+    assert has(facts(extractor, text), "Initech", "ledBy", person)
+
+
+@pytest.mark.parametrize("text, name, type_", [
+    ("Norwegian Cruise Line said on Monday it would add ships.", "Norwegian Cruise Line", "Organization"),
+    ("The school is located in Palm Springs, Florida.", "Palm Springs", "Place"),
+])
+def test_an_ambiguous_alias_opening_a_longer_name_is_not_the_known_company(extractor, text, name, type_):
+    found = mentions(extractor, text)
+    assert name in mentions(extractor, text, type_)
+    assert not {"Cruise", "Palm"} & set(found)

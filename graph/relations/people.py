@@ -267,6 +267,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
             people = only_people(clause_subject(ents, t_head, create="Person"))
     elif t_dep == "pobj" and t_head.lower_ == "as":  # "served as CEO of X"
         named = only_people([m for o in children_with(t_head.head, "dobj") for m in args_of(ents, o)])
+        if t_head.head.lemma_.lower() in ("succeed", "replace"):
+            named = []  # "A succeeded B as CEO": the role is the successor's (see :func:`succeeded`)
         if named:  # "X announced A as its new CEO": the one announced, and "its" is X
             people = named
             if any(p.lower_ in ("its", "their") for p in children_with(t, "poss")):
@@ -447,22 +449,33 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
         yield Candidate(m, "worksAt", o, t, "person-of", 0.7)
 
 
-@triggered_by({"succeed"})
+@triggered_by({"succeed", "replace"})
 def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "He was elected president and CEO of X, succeeding Y", "A succeeded B as CEO of X": the
-    predecessor in a leading role led the organization too."""
-    if t.pos_ != "VERB" or t.lemma_.lower() != "succeed":
+    predecessor in a leading role led the organization too; "B will be succeeded by A": so
+    does the successor."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in ("succeed", "replace"):
         return
-    predecessors = only_people([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
-    if not predecessors:
+    passive = any(c.dep_ == "nsubjpass" for c in t.children)
+    # "A succeeded B": B came before; "B will be succeeded by A": A comes after
+    before = only_people([m for o in children_with(t, "nsubjpass" if passive else "dobj") for m in args_of(ents, o)])
+    if not before:
         return
-    roles = [r for r in prep_objects(t, "as") if _role_kind(r) == "lead"]
+    after = [] if not passive else only_people(
+        [m for a in children_with(t, "agent") for o in children_with(a, "pobj") for m in args_of(ents, o)])
+    if not passive and t.dep_ not in ("advcl", "acl", "xcomp"):
+        after = only_people(clause_subject(ents, t))
+    # "as CEO of X", hung on the verb or on the one succeeded; else a leading role before the verb
+    roles = [r for x in [t] + list(children_with(t, "dobj")) for r in prep_objects(x, "as") if _role_kind(r) == "lead"]
     roles += [r for r in t.sent if r.pos_ in ("NOUN", "PROPN") and r.i < t.i and ents.at(r) is None
               and _role_kind(r) == "lead"]
     orgs = next((o for r in roles for o in [_role_org(ents, x) for x in _role_nouns(r)] if o), [])
     for org in orgs:
-        for p in predecessors:
+        for p in before:
             yield Candidate(org, "ledBy", p, t, "succeeded", 0.7)
+        for p in after:  # the successor takes the role
+            yield Candidate(org, "ledBy", p, t, "succeeded", 0.75)
+            yield Candidate(p, "worksAt", org, t, "succeeded", 0.7)
 
 
 @triggered_by(WORK_ROLES)
@@ -607,6 +620,9 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     people = ents.as_people([m for c in children_with(t, "nsubjpass", "dobj", "oprd") for m in args_of(ents, c)])
     people += [m for c in children_with(t, "nsubj") for m in only_people(args_of(ents, c)) if m not in people]
     role = roles[0]
+    if not people:  # "Oracle named Safra Catz chief executive": the parser takes the name into the role
+        people = only_people(list({ents.at(c).start: ents.at(c) for c in role.children if c.dep_ in (
+            "compound", "nmod") and c.i < role.i and ents.at(c) is not None}.values()))
     appointer = only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)])
     if not appointer and t.dep_ == "acl":  # "US aerospace group Boeing Co on Thursday named …": the parser's noun
         appointer = only_orgs(args_of(ents, t.head))
