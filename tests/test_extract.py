@@ -1993,3 +1993,20 @@ def test_an_ambiguous_alias_opening_a_longer_name_is_not_the_known_company(extra
     found = mentions(extractor, text)
     assert name in mentions(extractor, text, type_)
     assert not {"Cruise", "Palm"} & set(found)
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("Kestrel Broadband, LLC is an industry-leading, privately held, Internet Service Provider based in Florida.",
+     "Kestrel Broadband, LLC", "Florida"),
+    # (a real name of a KnowledgeNet document, which NER does not take for a company, in a town changed)
+    ("Champions Soccer Radio Network (CSRN) is a radio network based in Austin, Texas.",
+     "Champions Soccer Radio Network", "Austin, Texas"),
+])
+def test_a_long_description_based_somewhere_is_its_subjects(extractor, text, org, place):
+    assert has(facts(extractor, text), org, "locatedIn", place)
+
+
+def test_a_description_based_somewhere_with_another_name_inside_is_no_ones(extractor):
+    found = facts(extractor, "The Kitchener Panthers are a minor league baseball team of the Intercounty Baseball "
+                             "League based in Kitchener, Ontario.")
+    assert not has(found, "Kitchener Panthers", "locatedIn", "Kitchener")

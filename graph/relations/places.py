@@ -80,6 +80,8 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         else:  # "ZUMA is headquartered in Y": only an organization is headquartered
             orgs = ents.as_organizations(clause_subject(ents, t, create="Organization" if strong else None),
                                          strong=strong)
+        if not orgs:
+            orgs = _described_subject(ents, t)
         direct = only_places([m for o in prep_objects(t, "in", "at") for m in _places_listed(ents, o)])
         for m in list(direct):  # "based in Porto (Portugal)": the country in parentheses, too
             inner = ents.at(ents.doc[m.end + 1]) if m.end + 2 < len(ents.doc) and ents.doc[m.end].text == "(" else None
@@ -185,6 +187,42 @@ def _description_above(noun):
             return None
         node = node.head
     return None
+
+
+#: Kinds of organization a description may end in, besides those :data:`~graph.mentions.ORG_NOUNS` names.
+_MORE_ORG_KINDS = {"network", "team", "chain", "cooperative", "union", "operation"}
+
+
+def _described_subject(ents: DocEntities, t) -> list:
+    """ "Kijenge is a diversified agro-processing company based in Arusha", "YSC is a 501(c)(3)
+    non-profit based in New York City": the subject of "is a …" whose description the participle
+    ends. The small parser often mangles long descriptions, so the words are read in order: a
+    name, "is"/"was" and an article, then words with no verb, clause or other name up to a noun
+    right before the participle. A description naming a kind of company ("company", "provider")
+    makes the name one, whatever NER said."""
+    doc, sent = ents.doc, t.sent
+    if t.tag_ != "VBN" or t.i < 3 or doc[t.i - 1].pos_ not in ("NOUN", "PROPN") or ents.at(doc[t.i - 1]) is not None:
+        return []
+    i = t.i - 1
+    while i > sent.start and not (doc[i].lemma_ == "be" and doc[i + 1].lower_ in ("a", "an")):
+        x = doc[i]
+        m = ents.at(x)
+        if (m is not None and m.type != "Place") or x.tag_ in ("VBD", "VBZ", "VBP", "MD") \
+                or x.lower_ in ("that", "which", "who", ";", "and"):
+            return []
+        i -= 1
+    if i <= sent.start:
+        return []
+    end = i - (doc[i - 1].text == ",")  # "Cheung Kong (Holdings) Limited, was a conglomerate"
+    if doc[end - 1].text == ")":  # "Champions Soccer Radio Network (CSRN) is a radio network"
+        end = next((x.i for x in reversed(doc[sent.start:end - 1]) if x.text == "("), end)
+    if end <= sent.start:
+        return []
+    kind = doc[t.i - 1].lemma_.lower() in ORG_NOUNS | ORG_KIND_NOUNS | _MORE_ORG_KINDS
+    m = ents.at(doc[end - 1]) or (ents.proper_name(doc[end - 1], "Organization") if kind else None)
+    if m is None or m.end != end or m.kind != "name":
+        return []
+    return ents.as_organizations([m], strong=kind)
 
 
 def _fronted(ents: DocEntities, t) -> Candidate | None:
