@@ -504,8 +504,20 @@ class DocEntities:
         ranked = self._salient(token.i) or self._salient(len(self.doc))
         return [self._mention_for(ranked[0], token, "description")] if ranked else []
 
+    def maker(self, product: Mention, token) -> Mention | None:
+        """The organization the gazetteer says makes *product*, as a mention at *token*, else None:
+        "PlayStation CEO Jim Ryan" heads Sony Interactive Entertainment."""
+        if product.type != "Product" or self.gazetteer is None:
+            return None
+        c = self.clusters[product.cluster]
+        return self._known_at(self.gazetteer.maker_of(c.canonical or product.text), token)
+
     def _metonym(self, m: Mention, token) -> Mention | None:
-        entry = self.gazetteer.metonym(m.text.split(",")[0]) if self.gazetteer is not None else None
+        return self._known_at(self.gazetteer.metonym(m.text.split(",")[0]) if self.gazetteer is not None else None,
+                              token)
+
+    def _known_at(self, entry, token) -> Mention | None:
+        """A mention at *token* of the organization of a gazetteer *entry* (its cluster, made if new)."""
         if entry is None:
             return None
         for cid, c in enumerate(self.clusters):
@@ -573,6 +585,9 @@ _PLACE_PREPS = {"in", "to", "from", "near", "at", "into", "across", "throughout"
 #: Kinds of agreement NER takes for names.
 _DOCUMENT_WORDS = {"mou", "mous", "memorandum", "memorandums", "understanding"}
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: Regions a company's unit is named after: "Sony Interactive Entertainment Europe", "Microsoft India".
+_UNIT_REGIONS = {"europe", "asia", "america", "americas", "emea", "apac", "africa", "japan", "china", "india",
+                 "korea", "uk", "germany", "france", "canada", "australia", "brazil", "mexico", "israel"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
@@ -796,6 +811,10 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                and doc[end].lower_.strip(".") in _GENERIC_COMPANY_WORDS and doc[end].ent_type_ in ("", "ORG")
                and not _before_hyphen(doc[end])):  # (not the first half of "Google Co-Founders")
             end += 1
+        # "Sony Interactive Entertainment Europe": a known company's regional unit is a company of its own
+        if type_ == "Organization" and canonical and end + 1 < len(doc) and doc[end].lower_ in _UNIT_REGIONS \
+                and doc[end].text[:1].isupper() and doc[end - 1].head.i == end and doc[end + 1].pos_ != "PROPN":
+            end, canonical = end + 1, None
         # "Kleiner Perkins | Caufield & Byers": partners' names joined by "&" continue a firm's name
         if type_ == "Organization":
             run = end

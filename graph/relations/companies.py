@@ -42,15 +42,21 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
     "the acquisition of B by A", "A sold B to C"."""
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB" and lemma in ACQUIRE_VERBS:
-        if lemma == "take" and not any(c.lower_ == "over" for c in t.children):
-            return
+        if lemma in ("take", "scoop", "snap") and not any(
+                c.lower_ == ("over" if lemma == "take" else "up") for c in t.children):
+            return  # "took over X", "is scooping up X", "snapped up X"
+        if any(d.lemma_.lower() == "stake" for d in children_with(t, "dobj")):
+            return  # "bought a 5% stake in X": an investment (see :func:`invest`)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
         if passive:
             buyers = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
             targets = clause_subject(ents, t)
         else:
             buyers = clause_subject(ents, t)
-            targets = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
+            # "Netflix has acquired video game creator Night School Studio": what a company
+            # buys by name is a company, whatever NER made of it
+            targets = [m for o in children_with(t, "dobj") for m in args_of(
+                ents, o, create="Organization" if only_orgs(buyers) else None)]
         yield from _acquisitions(ents, buyers, targets, t, "acquire-verb", 0.85)
     elif t.pos_ == "VERB" and lemma == "sell":
         sellers_obj = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
@@ -62,6 +68,8 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
         buyers = buyers or possessors(ents, t)
         if not buyers and targets:
             buyers = governing_subject(ents, t)
+        if only_orgs(buyers):  # "the purchase of Bungie by Sony": no place is bought
+            ents.as_organizations(targets, strong=False, places=True)
         yield from _acquisitions(ents, buyers, targets, t, "acquisition-of", 0.8)
 
 
@@ -72,8 +80,10 @@ def _is_money(token) -> bool:
 
 
 def _held_stake(stake) -> bool:
-    """ "A holds / took / will maintain a minority stake in B" (not one bought or sold, nor a controlling one)."""
-    return (stake.dep_ == "dobj" and stake.head.lemma_.lower() in ("take", "hold", "maintain", "own", "have", "keep")
+    """ "A holds / took / bought / will increase a minority stake in B" (not one sold, nor a controlling one)."""
+    return (stake.dep_ == "dobj" and stake.head.lemma_.lower() in (
+        "take", "hold", "maintain", "own", "have", "keep", "buy", "purchase", "acquire", "increase", "raise",
+        "boost", "lift", "double", "expand", "build")
             and not any(c.lower_ in ("controlling", "majority") for c in stake.children))
 
 
@@ -134,9 +144,11 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(a, "investedIn", b, t, "invest-verb", 0.8)
     elif t.pos_ == "NOUN" and lemma in INVEST_NOUNS and (lemma != "stake" or _held_stake(t)):
         targets = only_orgs([m for o in prep_objects(t, "in") for m in args_of(ents, o)])
-        investors = possessors(ents, t) or governing_subject(
-            ents, t
-        )
+        givers = [m for o in prep_objects(t, "from") for m in args_of(ents, o)]
+        if givers and lemma != "stake":  # "founded with an initial investment from A", "B got funding from A"
+            investors, targets = givers, targets or only_orgs(governing_subject(ents, t))
+        else:
+            investors = possessors(ents, t) or governing_subject(ents, t)
         for a in investors:
             if a.type in ("Organization", "Person"):
                 for b in targets:

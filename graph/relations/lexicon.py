@@ -228,7 +228,7 @@ WORK_PRODUCT_VERBS = {"develop", "create", "invent", "generate", "design", "disc
 #: Parts of an organization one joins: "joined Amazon's Alexa team".
 TEAM_NOUNS = {"team", "group", "unit", "division", "department", "staff", "lab", "ranks", "board"}
 POSITION_NOUNS = {"position", "post", "job", "career", "tenure", "stint", "appointment"}
-ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take"}
+ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take", "scoop", "snap"}
 ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
 INVEST_VERBS = {"invest", "back", "fund", "finance", "bankroll"}

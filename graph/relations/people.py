@@ -388,6 +388,9 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     org = ents.at(doc[i]) or ents.known_alias(doc[i])
     if org is None and any(r.lower_.replace(".", "") in CORPORATE_TITLES for r in role_tokens):
         org = ents.proper_name(doc[i], "Organization")  # "Zentrix CFO Ann Lee": only a company has a CFO
+    product = org is not None and org.type == "Product"
+    if product:  # "PlayStation CEO Jim Ryan", "Azure CTO Mark Roe": a job at the product's maker
+        org = ents.maker(org, doc[i])
     if org is None or org.type != "Organization":
         return
     kind = (
@@ -397,6 +400,8 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     )
     if kind is None:
         return
+    if product and not any(r.lower_.replace(".", "") == "ceo" for r in role_tokens):
+        kind = "work"  # "Windows chief Panos Roe" heads a product, not its maker
     # "former Amazon and Microsoft executive A": a "former" before companies listed covers them all
     listed = [org]
     while listed[0].start - 2 >= t.sent.start and doc[listed[0].start - 1].lower_ in ("and", ","):
@@ -501,6 +506,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("set",) and not any(c.lower_ == "up" for c in t.children):
         return
+    if lemma in ("launch", "create", "start") and t.tag_ == "VBG" and t.dep_ == "acl":
+        return  # "held senior roles launching PS2 and PS3": a job's products, not a founding
     if any(d.lemma_.lower() in PARTNER_NOUNS for d in children_with(t, "dobj")) and any(
             m.type == "Organization" for m in clause_subject(ents, t)):
         return  # "IBM and Kingsoft formed an alliance": companies ally (people may found a partnership)
@@ -685,9 +692,15 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         if t.tag_ == "VBG":  # "positions at A and B (from 1955, leaving in 1971)": what the clause named last
             before = [m for m in ents.mentions if m.type == "Organization" and t.sent.start <= m.start < t.i]
             orgs = before[-1:] or orgs
+    # "Jim Ryan will retire at the end of the year", "A plans to step down": still there for now
+    ahead = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in t.children) or (
+        t.dep_ == "xcomp" and t.head.lemma_.lower() in ("plan", "expect", "intend", "set", "prepare"))
     for p in people:
         for o in orgs:
-            yield Candidate(p, "formerlyAt", o, t, "left", conf)
+            if ahead:
+                yield Candidate(p, "worksAt", o, t, "will-leave", conf - 0.1)
+            else:
+                yield Candidate(p, "formerlyAt", o, t, "left", conf)
 
 
 @triggered_by(JOIN_VERBS, {"serve", "sit", "employ", "work", "teach", "lecture"})
