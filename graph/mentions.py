@@ -683,6 +683,12 @@ def _clean(span, doc) -> tuple[int, int]:
                       or (doc[i].lower_.endswith("s") and doc[i].lower_[:-1] in _TITLE_INSIDE)), None)  # "Founders"
         if title is not None:
             start = title + 1
+    if span.label_ == "ORG" and end - start >= 2 and doc[end - 1].lower_.removesuffix("s") in _TITLE_INSIDE:
+        # "Cylance Co-Founder and CEO Steve McClure": the title NER ran the company into
+        end -= 1
+        if end - start >= 3 and doc[end - 1].text == "-" and doc[end - 2].lower_ == "co" \
+                and not doc[end - 1].whitespace_ and not doc[end - 2].whitespace_:
+            end -= 2
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
         return start, start
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):

@@ -2010,3 +2010,66 @@ def test_a_description_based_somewhere_with_another_name_inside_is_no_ones(extra
     found = facts(extractor, "The Kitchener Panthers are a minor league baseball team of the Intercounty Baseball "
                              "League based in Kitchener, Ontario.")
     assert not has(found, "Kitchener Panthers", "locatedIn", "Kitchener")
+
+
+def test_leaving_ahead_is_still_a_job(extractor):
+    for text in ("Jane Moe will retire from Initech at the end of this year.",
+                 "Jane Moe plans to step down as CEO of Initech."):
+        found = facts(extractor, text)
+        assert has(found, "Jane Moe", "worksAt", "Initech")
+        assert not has(found, "Jane Moe", "formerlyAt", "Initech")
+
+
+def test_a_products_ceo_heads_its_maker(extractor):
+    found = facts(extractor, "PlayStation CEO and president Jane Moe will retire at the end of this year.")
+    assert has(found, "Sony Interactive Entertainment", "ledBy", "Jane Moe")
+    found = facts(extractor, "Azure CTO Bret Moe spoke.")  # a job at the maker, leading nothing
+    assert has(found, "Bret Moe", "worksAt", "Microsoft")
+    assert not has(found, "Microsoft", "ledBy", "Bret Moe")
+
+
+def test_a_known_companys_regional_unit_is_its_own_company(extractor):
+    assert "Sony Interactive Entertainment Europe" in mentions(
+        extractor, "He was named the president and CEO of Sony Interactive Entertainment Europe in 2011.",
+        "Organization")
+
+
+def test_launching_products_in_a_job_is_no_founding(extractor):
+    found = facts(extractor, "Jane Moe joined Initech in 1994 and has since held senior roles launching "
+                             "PS2, PS3 and PS4.")
+    assert not any(p == "ledBy" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text, buyer, target", [
+    ("Microsoft Corp. is scooping up Activision Blizzard Inc. for $69 billion.", "Microsoft", "Activision Blizzard"),
+    ("Netflix has acquired video game creator Night School Studio.", "Netflix", "Night School Studio"),
+    ("The deal follows the purchase of Bungie by Sony.", "Sony", "Bungie"),
+])
+def test_acquisitions_round_7(extractor, text, buyer, target):
+    assert has(facts(extractor, text), buyer, "acquired", target)
+
+
+@pytest.mark.parametrize("text, investor, target", [
+    ("Tencent was to buy a 49.9 percent stake in Ubisoft.", "Tencent", "Ubisoft"),
+    ("Stripe has taken in over $300 million in funding from Sequoia Capital, AmEx, and General Catalyst among others.",
+     "General Catalyst", "Stripe"),
+])
+def test_a_stake_bought_and_money_taken_in(extractor, text, investor, target):
+    found = facts(extractor, text)
+    assert has(found, investor, "investedIn", target)
+    assert not any(p == "acquired" for _, p, _ in found)
+
+
+def test_a_title_ner_ran_a_company_into(extractor):
+    found = facts(extractor, "Cylance Co-Founder and CEO Steve McClure said its workforce will fit within BlackBerry.")
+    assert has(found, "Cylance", "ledBy", "Steve McClure")
+    assert not has(found, "BlackBerry", "ledBy", "Steve McClure")
+
+
+def test_company_before_a_title_and_chief_adjectives(extractor):
+    found = facts(extractor, "Mastercard will keep buying, according to company president and chief executive "
+                             "Ajay Banga.")
+    assert has(found, "Mastercard", "ledBy", "Ajay Banga")
+    found = facts(extractor, "Initech chief financial officer Jane Moe spoke.")  # "chief" alone leads nothing
+    assert has(found, "Jane Moe", "worksAt", "Initech")
+    assert not has(found, "Initech", "ledBy", "Jane Moe")

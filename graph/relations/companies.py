@@ -104,16 +104,16 @@ def _acquisitions(ents: DocEntities, buyers, targets, t, rule: str, conf: float)
                 yield Candidate(a, "acquired", b, t, rule, conf)
 
 
-@triggered_by(INVEST_VERBS, INVEST_NOUNS, RAISE_VERBS, POUR_VERBS)
+@triggered_by(INVEST_VERBS, INVEST_NOUNS, RAISE_VERBS, POUR_VERBS, {"bring", "pull", "rake", "take"})
 def invest(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A invested in B", "B is backed by A", "A took a stake in B", "B raised $5 million from A",
     "B secured funding from A", "A put money into B"."""
     lemma = t.lemma_.lower()
-    if t.pos_ == "VERB" and lemma in RAISE_VERBS | POUR_VERBS:
+    if t.pos_ == "VERB" and (lemma in POUR_VERBS or _raises(t)):
         money = [d for d in children_with(t, "dobj") if _is_money(d)]
         if not money:
             return
-        if lemma in RAISE_VERBS:  # "raised $40 million (in funding) from A and B"
+        if _raises(t):  # "raised $40 million (in funding) from A and B", "has taken in $300 million from A"
             sources = prep_objects(t, "from") + [o for d in money for o in prep_objects(d, "from")]
             sources += [o for d in money for f in prep_objects(d, "in") for o in prep_objects(f, "from")]
             investors, targets = [m for o in sources for m in args_of(ents, o)], clause_subject(ents, t)
@@ -123,7 +123,7 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
         for a in only_orgs(investors):
             for b in only_orgs(targets):
                 if a.cluster != b.cluster:
-                    yield Candidate(a, "investedIn", b, t, "raised-from" if lemma in RAISE_VERBS else "put-into", 0.75)
+                    yield Candidate(a, "investedIn", b, t, "raised-from" if _raises(t) else "put-into", 0.75)
         return
     if t.pos_ == "VERB" and lemma in INVEST_VERBS:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"

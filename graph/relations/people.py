@@ -198,6 +198,14 @@ def _role_kind(role) -> str | None:
     return None
 
 
+def _title_kind(words) -> str | None:
+    """The :func:`_role_kind` of a title of several words before a name: "lead" if a noun of it
+    leads ("President and CEO"), "work" if one is a job, else None. An adjective alone leads
+    nothing: the "chief" of "chief financial officer"."""
+    kinds = {_role_kind(r) for r in words if r.pos_ != "ADJ" or len(words) == 1}
+    return "lead" if "lead" in kinds else ("work" if "work" in kinds else None)
+
+
 def _role_nouns(t) -> list:
     """The role noun and its coordinated roles: "the CEO and creator"."""
     return [t] + [c for c in t.conjuncts if c.i != t.i]
@@ -369,15 +377,24 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         if doc[i].lower_ not in ("and", "&"):
             role_tokens.append(doc[i])
         i -= 1
+        if i - 1 >= t.sent.start and doc[i].text == "-" and doc[i - 1].lower_ == "co" \
+                and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
+            i -= 2  # "Cylance Co-Founder and CEO A": the tokenizer splits the hyphen
     if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
         i -= 1
     if i - 3 >= t.sent.start and doc[i].text == ")" and doc[i - 2].text == "(":  # "Stanford (SU) professor"
         i -= 3
-    if role_tokens and first is m and any(r.lower_.replace(".", "") in CORPORATE_TITLES for r in role_tokens) \
+    # "according to company president and chief executive A": the company the clause is about
+    generic = bool(role_tokens) and role_tokens[-1].lower_ in ("company", "firm") and len(role_tokens) > 1
+    if generic:
+        role_tokens.pop()
+    words = {r.lower_.replace(".", "") for r in role_tokens}
+    corporate = bool(words & CORPORATE_TITLES) or ("chief" in words and bool(words & {"officer", "executive"}))
+    if role_tokens and first is m and (generic or corporate) \
             and (i < t.sent.start or (not doc[i].text[:1].isupper() and doc[i].tag_ not in ("POS", "PRP$"))):
         # "Following the deal's close, CEO Jane Roe said", "masterminded by COO A": a bare title is
         # held at the company the clause is about, as "it" would be
-        kind = "lead" if any(_role_kind(r) == "lead" for r in role_tokens) else "work"
+        kind = _title_kind(role_tokens) or "work"
         yield from _emit_role(m, role_tokens[-1], ents.current_org(role_tokens[-1]), kind,
                               any(r.lower_ in FORMER_MODS for r in role_tokens), "bare-title", 0.7)
         return
@@ -393,11 +410,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         org = ents.maker(org, doc[i])
     if org is None or org.type != "Organization":
         return
-    kind = (
-        "lead"
-        if any(_role_kind(r) == "lead" for r in role_tokens)
-        else ("work" if any(_role_kind(r) for r in role_tokens) else None)
-    )
+    kind = _title_kind(role_tokens)
     if kind is None:
         return
     if product and not any(r.lower_.replace(".", "") == "ceo" for r in role_tokens):
