@@ -2073,3 +2073,7 @@ def test_company_before_a_title_and_chief_adjectives(extractor):
     found = facts(extractor, "Initech chief financial officer Jane Moe spoke.")  # "chief" alone leads nothing
     assert has(found, "Jane Moe", "worksAt", "Initech")
     assert not has(found, "Initech", "ledBy", "Jane Moe")
+
+
+def test_an_investment_from_a_company(extractor):
+    assert has(facts(extractor, "Darktrace announced a new investment from Sony."), "Sony", "investedIn", "Darktrace")
