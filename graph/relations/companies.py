@@ -11,6 +11,7 @@ from .lexicon import (
     INVEST_NOUNS,
     INVEST_VERBS,
     POUR_VERBS,
+    RAISE_IN_VERBS,
     RAISE_VERBS,
     ROUND_WORDS,
     OWN_VERBS,
@@ -104,7 +105,7 @@ def _acquisitions(ents: DocEntities, buyers, targets, t, rule: str, conf: float)
                 yield Candidate(a, "acquired", b, t, rule, conf)
 
 
-@triggered_by(INVEST_VERBS, INVEST_NOUNS, RAISE_VERBS, POUR_VERBS, {"bring", "pull", "rake", "take"})
+@triggered_by(INVEST_VERBS, INVEST_NOUNS, RAISE_VERBS, POUR_VERBS, RAISE_IN_VERBS)
 def invest(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A invested in B", "B is backed by A", "A took a stake in B", "B raised $5 million from A",
     "B secured funding from A", "A put money into B"."""
@@ -158,7 +159,7 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
 def _raises(verb) -> bool:
     """ "raised", "secured", "brought in", "pulled in": a company taking money in."""
     return verb.lemma_.lower() in RAISE_VERBS or (
-        verb.lemma_.lower() in ("bring", "pull", "rake", "take") and any(c.lower_ == "in" for c in verb.children))
+        verb.lemma_.lower() in RAISE_IN_VERBS and any(c.lower_ == "in" for c in verb.children))
 
 
 def _raising_verb(token):

@@ -31,6 +31,7 @@ __all__ = [
     "INVEST_VERBS",
     "INVEST_NOUNS",
     "RAISE_VERBS",
+    "RAISE_IN_VERBS",
     "POUR_VERBS",
     "ROUND_WORDS",
     "SUBSIDIARY_NOUNS",
@@ -235,6 +236,8 @@ INVEST_VERBS = {"invest", "back", "fund", "finance", "bankroll"}
 INVEST_NOUNS = {"investment", "stake", "funding"}
 #: A company takes money in: "raised $40 million from A", "secured funding from A".
 RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "attract", "obtain", "win", "close"}
+#: Verbs that take money in with "in": "brought in $5 million", "has taken in $300 million".
+RAISE_IN_VERBS = {"bring", "pull", "rake", "take"}
 #: Money put into a company: "put money into X", "poured $1 billion into X".
 POUR_VERBS = {"put", "pour", "plow", "plough", "inject", "sink", "funnel", "pump"}
 #: Words that make a "round" (or the noun itself) a funding round: "a $40 million Series B round".
