@@ -95,6 +95,8 @@ def is_headline(sent) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     if len(words) < 3:
         return False
+    if any(t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ") for t in words):
+        return False  # title case capitalizes every noun and verb: "X LLC is a subsidiary of Y" is no headline
     upper = sum(1 for t in words if t.text[0].isupper())
     return upper / len(words) >= 0.75
 
@@ -448,9 +450,11 @@ class DocEntities:
         start = token.i
         if type_ == "Person" and start > token.sent.start and self.at(self.doc[start - 1]) is not None:
             self._first_name_of(self.at(self.doc[start - 1]), token)  # "Dave Waters", not the company Dave
-        while not coined and start > token.sent.start and self.doc[start - 1].pos_ == "PROPN" and \
-                self.doc[start - 1].text[:1].isupper() and self.at(self.doc[start - 1]) is None:
-            start -= 1
+        while not coined and start > token.sent.start and self.doc[start - 1].text[:1].isupper() \
+                and self.at(self.doc[start - 1]) is None and (self.doc[start - 1].pos_ == "PROPN" or (
+                    type_ == "Person" and self.doc[start - 1].pos_ == "NOUN" and self.doc[start - 1].is_title
+                    and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i == start)):
+            start -= 1  # ("Iain Moe": the parser takes a first name it does not know for a noun)
         while not coined and start - 2 >= token.sent.start and self.doc[start - 1].text == "-" \
                 and not self.doc[start - 1].whitespace_ and not self.doc[start - 2].whitespace_ \
                 and self.doc[start - 2].text[:1].isupper() and self.doc[start - 2].is_alpha \

@@ -1263,6 +1263,7 @@ RULE_SENTENCES = [
     "Acme Corp was founded by Jane Roe in 1990, and she co-founded Kestrel Labs.",
     "Jane Roe is one of the co-founders of Kestrel Labs.",
     "Acme Corp appointed Jane Roe as its chief financial officer.",
+    "Jane Roe took the helm at Acme Corp in 2020.",
     "Jane Roe left Acme Corp in 2019 and joined Globex Inc.",
     "Jane Roe held a position with Acme Corp.",
     "The vaccine was developed by Jane Roe at the Kestrel Institute.",
@@ -2077,3 +2078,101 @@ def test_company_before_a_title_and_chief_adjectives(extractor):
 
 def test_an_investment_from_a_company(extractor):
     assert has(facts(extractor, "Darktrace announced a new investment from Sony."), "Sony", "investedIn", "Darktrace")
+
+
+# -- round 8 (invented sentences) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Moe was formerly chief executive officer of Kestrel Labs.",
+    "Jane Moe previously served as president of Kestrel Labs.",
+    "Previously, Jane Moe was president of Kestrel Labs.",
+])
+def test_a_former_role_told_by_the_verb(extractor, text):
+    found = facts(extractor, text)
+    assert has(found, "Kestrel Labs", "ledBy", "Jane Moe")
+    assert has(found, "Jane Moe", "formerlyAt", "Kestrel Labs")
+    assert not has(found, "Jane Moe", "worksAt", "Kestrel Labs")
+
+
+def test_once_a_person_becomes_ceo_is_no_former_role(extractor):
+    found = facts(extractor, "Once Jane Moe becomes president of Kestrel Labs, she will move.")
+    assert has(found, "Jane Moe", "worksAt", "Kestrel Labs")
+
+
+def test_a_first_name_the_parser_took_for_a_noun(extractor):
+    found = facts(extractor, "Iain Moe was formerly chief executive officer of FishPal Ltd.")
+    assert has(found, "FishPal", "ledBy", "Iain Moe")
+
+
+def test_what_a_person_resigned_from_is_an_organization(extractor):
+    found = facts(extractor, "Jim Moe then resigned from Initech and founded Realty Advisory Group.")
+    assert has(found, "Jim Moe", "formerlyAt", "Initech")
+    assert has(found, "Realty Advisory Group", "ledBy", "Jim Moe")
+
+
+def test_a_sentence_without_its_period_is_no_headline(extractor):
+    # title case capitalizes every noun: a lowercase "subsidiary" says this is a sentence
+    found = facts(extractor, "Brightmoor Realty Affiliates LLC is a subsidiary of Realogy")
+    assert has(found, "Brightmoor Realty Affiliates", "subsidiaryOf", "Realogy")
+
+
+def test_a_kind_named_before_it(extractor):
+    found = facts(extractor, "In 2001, he founded the Civic Union party with Dana Tusk and Andrew Olek.")
+    assert has(found, "Civic Union", "ledBy", "Dana Tusk")
+    assert has(found, "Civic Union", "ledBy", "Andrew Olek")
+    # a part of a company, or a thing it owns, is not the company
+    assert not has(facts(extractor, "Kestrel Labs acquired the Nokia handset business."),
+                   "Kestrel Labs", "acquired", "Nokia")
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Brightline Systems, which Kestrel Labs bought in 2019, makes routers.", "acquired"),
+    ("Brightline Systems, in which Kestrel Labs invested last year, makes routers.", "investedIn"),
+])
+def test_a_relative_pronoun_as_the_object(extractor, text, predicate):
+    assert has(facts(extractor, text), "Kestrel Labs", predicate, "Brightline Systems")
+
+
+def test_working_with_a_company_on_something(extractor):
+    assert has(facts(extractor, "Kestrel Labs is working with Brightline Systems on a new chip."),
+               "Kestrel Labs", "partnersWith", "Brightline Systems")
+    assert not has(facts(extractor, "Kestrel Labs works with Brightline Systems."),
+                   "Kestrel Labs", "partnersWith", "Brightline Systems")
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Labs named Brightline Systems a preferred partner.",
+    "Kestrel Labs chose Brightline Systems as its launch partner.",
+])
+def test_a_company_chosen_as_a_partner(extractor, text):
+    assert has(facts(extractor, text), "Kestrel Labs", "partnersWith", "Brightline Systems")
+
+
+def test_a_company_head_of_a_function_and_a_company_chief(extractor):
+    found = facts(extractor, "Ann Lee, Kestrel Labs' head of AI, said the deal was good.")
+    assert has(found, "Ann Lee", "worksAt", "Kestrel Labs")
+    assert not has(found, "Kestrel Labs", "ledBy", "Ann Lee")
+    assert has(facts(extractor, "Kestrel Labs chief Ann Lee said the deal was good."), "Kestrel Labs", "ledBy", "Ann Lee")
+
+
+@pytest.mark.parametrize("text, now, before", [
+    ("Kestrel Labs poached Ann Lee from Brightline Systems.", "Kestrel Labs", "Brightline Systems"),
+    ("Ann Lee left Brightline Systems for Kestrel Labs.", "Kestrel Labs", "Brightline Systems"),
+    ("Ann Lee spent a decade at Brightline Systems before joining Kestrel Labs.", "Kestrel Labs", "Brightline Systems"),
+    ("Ann Lee, who previously ran marketing at Brightline Systems, joined Kestrel Labs in May.", "Kestrel Labs",
+     "Brightline Systems"),
+])
+def test_moves_between_companies(extractor, text, now, before):
+    found = facts(extractor, text)
+    assert has(found, "Ann Lee", "worksAt", now)
+    assert has(found, "Ann Lee", "formerlyAt", before)
+
+
+def test_led_workshops_at_is_no_job(extractor):
+    assert not facts(extractor, "Ann Lee has led workshops at Brightline Systems.")
+
+
+def test_taking_the_helm(extractor):
+    found = facts(extractor, "Ann Lee took the helm at Kestrel Labs in 2020.")
+    assert has(found, "Kestrel Labs", "ledBy", "Ann Lee")

@@ -34,6 +34,7 @@ from .people import (
     role_appos,
     role_title,
     succeeded,
+    took_helm,
 )
 from .places import based, institution_in, moved
 from .products import product
@@ -55,6 +56,7 @@ RULES = {
     "former_role": former_role,
     "founded": founded,
     "appointed": appointed,
+    "took_helm": took_helm,
     "left": left,
     "joined": joined,
     "position": position,

@@ -153,6 +153,13 @@ def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
     )
     if not of:
         of = only_orgs(compound_names(ents, t))
+    verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head if t.dep_ in ("oprd", "xcomp") else None
+    if not of and verb is not None and verb.pos_ == "VERB":
+        # "A named B a preferred partner", "A chose B as its launch partner": the one chosen is A's partner
+        for a in only_orgs(clause_subject(ents, verb)):
+            for b in only_orgs([m for o in children_with(verb, "dobj") for m in args_of(ents, o)]):
+                yield Candidate(a, "partnersWith", b, t, "chosen-partner", 0.75)
+        return
     if not of:
         return
     subj: list[Mention] = []
@@ -188,8 +195,9 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     subj = only_orgs(clause_subject(ents, t))
     others = only_orgs([m for o in prep_objects(t, "with", "alongside") for m in args_of(ents, o)])
-    if lemma == "work" and others and not together & {"together", "jointly", "closely"}:
-        return  # "works with" alone is too weak
+    if lemma == "work" and others and not together & {"together", "jointly", "closely"} \
+            and not prep_objects(t, "on"):
+        return  # "works with" alone is too weak; "is working with B on a new chip" is a joint project
     if others:
         for a in subj:
             for b in others:

@@ -23,6 +23,7 @@ __all__ = [
     "COFOUNDER_PREPS",
     "POSITION_NOUNS",
     "TEAM_NOUNS",
+    "FUNCTION_NOUNS",
     "WORK_PRODUCT_VERBS",
     "ACQUIRE_VERBS",
     "ACQUIRE_NOUNS",
@@ -202,7 +203,7 @@ ACADEMIC_ROLES = {"professor", "lecturer", "reader", "emeritus"}
 FORMER_MODS = {"former", "once", "ex", "ex-", "previously", "formerly", "onetime", "one-time", "erstwhile", "retired"}
 FOUND_VERBS = {"found", "co-found", "cofound", "establish", "start", "create", "form", "launch", "set"}
 LEAD_VERBS = {"lead", "head", "run", "chair", "helm", "manage", "direct"}
-APPOINT_VERBS = {"appoint", "name", "promote", "elect", "hire", "tap", "choose", "select", "install"}
+APPOINT_VERBS = {"appoint", "name", "promote", "elect", "hire", "recruit", "poach", "tap", "choose", "select", "install"}
 LEAVE_VERBS = {
     "leave",
     "depart",
@@ -228,6 +229,10 @@ WORK_PRODUCT_VERBS = {"develop", "create", "invent", "generate", "design", "disc
 #: Nouns whose "with" / "at" names an employer ("held engineering positions with X").
 #: Parts of an organization one joins: "joined Amazon's Alexa team".
 TEAM_NOUNS = {"team", "group", "unit", "division", "department", "staff", "lab", "ranks", "board"}
+#: A company's functions, which a person runs for it: "ran marketing at X".
+FUNCTION_NOUNS = {"marketing", "sales", "engineering", "product", "products", "operations", "research", "design",
+                  "finance", "strategy", "development", "communications", "partnerships", "security", "policy",
+                  "technology", "hardware", "software", "infrastructure", "recruiting", "legal", "growth", "ai"}
 POSITION_NOUNS = {"position", "post", "job", "career", "tenure", "stint", "appointment"}
 ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take", "scoop", "snap"}
 ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}

@@ -10,6 +10,7 @@ from .lexicon import (
     APPOINT_VERBS,
     COFOUNDER_PREPS,
     FORMER_MODS,
+    FUNCTION_NOUNS,
     FOUND_VERBS,
     JOIN_VERBS,
     LEAD_VERBS,
@@ -176,8 +177,11 @@ def _role_kind(role) -> str | None:
     if words & {"vice", "deputy", "assistant", "associate", "non-executive", "honorary"}:
         return "work" if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES else None
     if word in ("president", "head", "chief") and any(
-            o.pos_ == "NOUN" and o.lemma_.lower() not in ORG_NOUNS for o in prep_objects(role, "of")):
-        return "work"  # "president of products and technologies": a part of the company, not all of it
+            (o.pos_ == "NOUN" and o.lemma_.lower() not in ORG_NOUNS)
+            or (any(c.dep_ == "poss" for c in role.children) and o.ent_type_ not in ("ORG", "PERSON"))
+            for o in prep_objects(role, "of")):
+        # "president of products and technologies", "Kestrel's head of AI": a part of the company
+        return "work"
     if word in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
         "ceo",
         "founder",
@@ -202,6 +206,8 @@ def _title_kind(words) -> str | None:
     """The :func:`_role_kind` of a title of several words before a name: "lead" if a noun of it
     leads ("President and CEO"), "work" if one is a job, else None. An adjective alone leads
     nothing: the "chief" of "chief financial officer"."""
+    if len(words) == 1 and words[0].lower_ in ("chief", "boss", "head", "leader"):
+        return "lead"  # "Kestrel chief Ann Lee": the title before a name alone (not "chief of staff")
     kinds = {_role_kind(r) for r in words if r.pos_ != "ADJ" or len(words) == 1}
     return "lead" if "lead" in kinds else ("work" if "work" in kinds else None)
 
@@ -308,9 +314,15 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     if not people:
         return
     roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
+    verb = t_head if t_dep == "attr" else t_head.head if t_dep == "pobj" and t_head.lower_ == "as" else None
     former = any(has_former(r) for r in roles) or (  # "served as CTO of X until the company was sold"
         t_dep == "pobj" and t_head.lower_ == "as" and t_head.head.tag_ == "VBD"
-        and any(w.lower_ in ("until", "till") for w in t_head.head.subtree))
+        and any(w.lower_ in ("until", "till") for w in t_head.head.subtree)
+    ) or (verb is not None and any(c.dep_ == "advmod" and c.lower_ in FORMER_MODS
+                                   and not (c.lower_ == "once" and c.i == verb.left_edge.i)
+                                   for c in verb.children))
+    # ("A was formerly CEO of X", "A previously served as CEO"; not "Once A becomes CEO", whose
+    # "once" opens the clause)
     # "CEO of A and Director at B": each role with its own organization; "the CEO and creator
     # of the company": a role without one shares the next role's
     orgs_of = [owner or _role_org(ents, r) for r in roles]
@@ -609,10 +621,26 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             # "who previously led Tesla's autopilot team": a part of the company, so a job there
             # (a past one in the past tense), not the company's lead
             former = has_former(t) or t.tag_ == "VBD"
-            for o in only_orgs([m for d in dobjs if d.lemma_.lower() in TEAM_NOUNS - {"board"}
-                                for m in _team_of(ents, d)]):
+            teams = only_orgs([m for d in dobjs if d.lemma_.lower() in TEAM_NOUNS - {"board"}
+                               for m in _team_of(ents, d)])
+            if dobjs and not teams and all(d.lower_ in FUNCTION_NOUNS for d in dobjs):
+                # "A ran marketing at X", "A heads engineering at X": a part of X, so a job there
+                teams = only_orgs([m for x in [t, *dobjs] for o in prep_objects(x, "at") for m in args_of(ents, o)])
+            for o in teams:
                 for p in people:
                     yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "led-team", 0.7)
+
+
+@triggered_by({"helm", "reins"})
+def took_helm(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A took the helm at X", "A assumed the reins of X": A leads X."""
+    verb = t.head
+    if t.pos_ != "NOUN" or t.dep_ != "dobj" or verb.lemma_.lower() not in ("take", "assume", "grab", "seize"):
+        return
+    orgs = only_orgs([m for o in prep_objects(t, "of", "at") + prep_objects(verb, "of", "at") for m in args_of(ents, o)])
+    people = only_people(clause_subject(ents, verb))
+    for p in people:
+        yield from _emit_role(p, t, orgs, "lead", False, "took-helm", 0.8)
 
 
 @triggered_by(APPOINT_VERBS)
@@ -631,9 +659,13 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     if not roles:
         if t.lemma_.lower() in ("hire", "recruit", "poach") and not any(c.dep_ == "nsubjpass" for c in t.children):
             # "Amazon hired Ruhi Roe, an ex-Microsoft employee": the one hired works for the hirer
+            hired = ents.as_people([m for c in children_with(t, "dobj") for m in args_of(ents, c)])
             for o in only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)]):
-                for p in ents.as_people([m for c in children_with(t, "dobj") for m in args_of(ents, c)]):
+                for p in hired:
                     yield Candidate(p, "worksAt", o, t, "hired", 0.7)
+            for o in only_orgs([m for c in prep_objects(t, "from") for m in args_of(ents, c)]):
+                for p in hired:  # "poached A from B": B is where A worked
+                    yield Candidate(p, "formerlyAt", o, t, "hired-from", 0.7)
         return
     # the one named: "named Leo Roe, a veteran executive, as CEO" (NER may call him a company),
     # "named Acme CEO James Roe as chairman" (the parser may call him a predicate)
@@ -681,7 +713,9 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                              if not any(s.lower_ in ("who", "that") for s in subject_of(t))
                              else clause_subject(ents, t))
         orgs = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
-        orgs += only_orgs([m for o in prep_objects(t, "from", "as", "at") for m in args_of(ents, o)])
+        orgs += only_orgs([m for o in prep_objects(t, "as", "at") for m in args_of(ents, o)])
+        # "Jim then resigned from C&W": what a person leaves is an organization, whatever NER said
+        orgs += only_orgs([m for o in prep_objects(t, "from") for m in args_of(ents, o, create="Organization")])
         if passive:  # "ousted by the board of directors of HP"
             for agent in prep_objects(t, "by"):
                 orgs += only_orgs(args_of(ents, agent)) or only_orgs(
@@ -714,15 +748,30 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(p, "worksAt", o, t, "will-leave", conf - 0.1)
             else:
                 yield Candidate(p, "formerlyAt", o, t, "left", conf)
+    if lemma in ("leave", "quit", "depart", "exit") and not passive and not ahead:
+        # "A left B for C": where A went
+        for o in only_orgs([m for d in prep_objects(t, "for") for m in args_of(ents, d, create="Organization")]):
+            for p in people:
+                yield Candidate(p, "worksAt", o, t, "left-for", 0.7)
 
 
-@triggered_by(JOIN_VERBS, {"serve", "sit", "employ", "work", "teach", "lecture"})
+#: What years at a job are counted in: "spent a decade at X" (a "career" or "stint" there is a
+#: :func:`position`).
+_SPANS = {"year", "decade", "month", "week", "time"}
+
+
+@triggered_by(JOIN_VERBS, {"serve", "sit", "employ", "work", "teach", "lecture", "spend"})
 def joined(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "A joined X from Y", "A works at X", "A previously worked at Y", "A was employed by X"."""
+    """ "A joined X from Y", "A works at X", "A previously worked at Y", "A was employed by X",
+    "A spent a decade at X"."""
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB":
         return
     if lemma in ("teach", "lecture"):  # "taught at Princeton": a teacher works there
+        lemma = "work"
+    if lemma == "spend":  # "spent a decade at X" (not "spent $2 billion at X"): years worked there
+        if not any(d.lemma_.lower() in _SPANS for d in children_with(t, "dobj")):
+            return
         lemma = "work"
     # only a person works at or for an organization: "Javier … while working for X", whatever NER said
     people = (ents.as_people(clause_subject(ents, t), places=True) if lemma == "work" and prep_objects(t, "at", "for")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 from typing import NamedTuple
 
-from ..mentions import DocEntities, Mention, subject_before_parenthesis
+from ..mentions import ORG_KIND_NOUNS, DocEntities, Mention, subject_before_parenthesis
 from .lexicon import FORMER_MODS, TALK_NOUNS
 
 __all__ = ["Candidate", "triggered_by", "trigger_lemma"]
@@ -59,6 +59,11 @@ def triggered_by(*words: Iterable[str], mention_end: bool = False):
     return declare
 
 
+#: Kinds of organization whose name may stand before them: "the Civic Union party" (not "the
+#: Nokia handset business", "the Sony brand": a part of Nokia, a thing Sony owns).
+NAMED_KINDS = (ORG_KIND_NOUNS | {"party", "band", "network"}) - {"subsidiary", "business", "brand", "label"}
+
+
 def args_of(
     ents: DocEntities, token, *, follow_examples: bool = True, create: str | None = None
 ) -> list[Mention]:
@@ -83,6 +88,16 @@ def args_of(
         found = name_in_phrase(ents, head) if ents.at(head) is None and not (
             create and head.pos_ == "PROPN" and head.text[:1].isupper()) else []
         found = found or ents.resolve(head)
+        rel = head if head.dep_ == "dobj" else head.head if head.dep_ == "pobj" else None
+        if not found and head.lower_ in ("which", "that") and head.tag_ == "WDT" and rel is not None \
+                and rel.head.dep_ == "relcl":
+            # "Brightline, which Kestrel bought in 2019", "Brightline, in which Kestrel invested"
+            found = relative_antecedent(ents, rel)
+        if not found and head.pos_ == "NOUN" and head.lemma_.lower() in NAMED_KINDS:
+            # "the Civic Union party", "the Acme company": the name of the kind, before it (an
+            # organization, whatever NER made of it)
+            found = ents.as_organizations([ents.at(c) for c in head.children if c.dep_ in ("compound", "nmod")
+                                           and c.i < head.i and ents.at(c) is not None][-1:])
         if not found and create:
             made = ents.proper_name(head, create)
             if made is None and head.pos_ == "NOUN":  # "founded the Kestrel Platform political party"
