@@ -2176,3 +2176,24 @@ def test_led_workshops_at_is_no_job(extractor):
 def test_taking_the_helm(extractor):
     found = facts(extractor, "Ann Lee took the helm at Kestrel Labs in 2020.")
     assert has(found, "Kestrel Labs", "ledBy", "Ann Lee")
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Kestrel Labs launched the Falcon 9 phone last year.", "Falcon 9"),
+    ("Kestrel Labs, best known for its debut game, Skyward Sword, makes games.", "Skyward Sword"),
+    ("Kestrel Labs' Falcon headset sold well.", "Falcon"),
+    ("Kestrel Labs released Falcon, its new chatbot, on Monday.", "Falcon"),
+    ("Falcon, the chatbot developed by Kestrel Labs, is popular.", "Falcon"),
+    ("Kestrel Labs, the maker of the Falcon drone, raised money.", "Falcon"),
+    ("Kestrel Labs' flagship product, Falcon, is used by banks.", "Falcon"),
+    ("Kestrel Labs' sturdy Pink prototype was shelved.", "Pink"),
+])
+def test_a_product_named_by_its_noun(extractor, text, product):
+    found = facts(extractor, text)
+    assert has(found, product, "productOf", "Kestrel Labs")
+    assert not has(found, "Kestrel Labs", "productOf", "Kestrel Labs")
+
+
+def test_a_person_by_a_noun_for_people_too_stays_a_person(extractor):
+    found = facts(extractor, "Kestrel Labs' assistant, Jane Roe, said no.")
+    assert not any(p == "productOf" for _, p, _ in found)

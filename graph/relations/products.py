@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities
+from ..mentions import DocEntities, Mention
 from .lexicon import MAKER_NOUNS, PRODUCT_NOUNS, PRODUCT_VERBS
 from .syntax import (
     Candidate,
@@ -25,6 +25,46 @@ _FOR_PLATFORM = {"application", "app", "game", "driver", "plugin", "plug-in", "e
                  "version", "port", "client"}
 
 
+#: Product nouns that name people too: "her assistant, Jane Roe".
+_PEOPLE_TOO = {"assistant", "player", "players", "model", "speaker"}
+
+
+def _as_product(ents: DocEntities, m: Mention | None, noun) -> Mention | None:
+    """*m* as a product: a name NER took for an organization (or, right by the noun, a person:
+    "its debut game, Skyward Sword", "Apple's Pink prototype") is retyped where the product noun
+    *noun* describes it; a name the gazetteer knows keeps its type."""
+    if m is None or m.kind != "name" or ents.clusters[m.cluster].canonical:
+        return m if m is not None and m.type == "Product" else None
+    last = ents.doc[m.end - 1]
+    describes = ((last.dep_ in ("appos", "compound", "amod", "nmod") and last.head.i == noun.i)
+                 or (noun.dep_ == "appos" and m.start <= noun.head.i < m.end)) and noun.lemma_.lower() not in _PEOPLE_TOO
+    if m.type == "Organization" or (m.type == "Person" and describes):
+        ents.retype(m, "Product")
+    return m if m.type == "Product" else None
+
+
+def _named_product(ents: DocEntities, noun) -> Mention | None:
+    """The product a product noun names: a capitalized name before it ("the Falcon headset",
+    "its Azure AI platform") or in apposition after it ("its debut game, Skyward")."""
+    doc = ents.doc
+    # "its Azure AI platform": a name known there already is the product (not the possessor's)
+    owned = {c.i for p in noun.children if p.dep_ == "poss" for c in p.subtree}
+    known = [ents.at(c) for c in doc[noun.left_edge.i:noun.i]
+             if c.i not in owned and ents.at(c) is not None and ents.at(c).kind == "name"]
+    if known:
+        return _as_product(ents, known[-1], noun)
+    names = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i
+             and c.text[:1].isupper() and (c.pos_ == "PROPN" or c.text.isupper())]
+    if names:
+        made = ents.proper_name(names[-1], "Product")
+        return made if made is not None and made.type == "Product" else None
+    for a in children_with(noun, "appos"):
+        if a.i > noun.i:
+            return _as_product(ents, ents.at(a), noun) or (
+                ents.proper_name(a, "Product") if ents.at(a) is None else None)
+    return None
+
+
 @triggered_by(PRODUCT_NOUNS, PRODUCT_VERBS, MAKER_NOUNS, {"product", "line"}, mention_end=True)
 def product(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Apple's Mac", "IBM's POWER architecture", "A developed the Android operating system",
@@ -42,23 +82,35 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     lemma = t.lemma_.lower()
     if t.pos_ == "NOUN" and lemma in PRODUCT_NOUNS and ents.at(t) is None:
-        # "Apple's robust Pink prototype", "IBM's POWER architecture": a capitalized name
-        # between an organization's possessive and a product noun is the product's name
+        # "Apple's robust Pink prototype", "IBM's POWER architecture", "its debut game, Skyward":
+        # the name by an organization's possessive product noun is the product's name
         owners = only_orgs(possessors(ents, t))
-        names = [c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i
-                 and c.text[:1].isupper() and (c.pos_ == "PROPN" or c.text.isupper())]
-        if owners and names:
-            # "its Azure AI platform": a product named there already is the product
-            known = only_products([ents.at(c) for c in ents.doc[t.left_edge.i:t.i] if ents.at(c) is not None])
-            m = known[-1] if known else ents.proper_name(names[-1], "Product")
-            if m is not None and m.type == "Product":
-                for o in owners:
-                    yield Candidate(m, "productOf", o, t, "poss-named-product", 0.7)
+        m = _named_product(ents, t) if owners else None
+        if m is not None:
+            for o in owners:
+                yield Candidate(m, "productOf", o, t, "poss-named-product", 0.7)
+        # "Falcon, the chatbot developed by Kestrel Labs": the product noun's maker
+        for acl in children_with(t, "acl"):
+            if acl.lemma_.lower() in PRODUCT_VERBS:
+                named = _named_product(ents, t) or (
+                    _as_product(ents, ents.at(t.head), t) if t.dep_ == "appos" and ents.at(t.head) else None)
+                for o in only_orgs([mm for a in prep_objects(acl, "by") for mm in args_of(ents, a)]) if named else []:
+                    yield Candidate(named, "productOf", o, acl, "product-made-by", 0.75)
     if t.pos_ == "VERB" and lemma in PRODUCT_VERBS:
         makers = only_orgs(clause_subject(ents, t))
         objs = []
         for d in children_with(t, "dobj"):
             objs += only_products(args_of(ents, d))
+            if makers and d.lemma_.lower() in PRODUCT_NOUNS and ents.at(d) is None and not (
+                    d.lemma_.lower() in _FOR_PLATFORM and d.tag_ == "NNS"):
+                # "launched the Falcon phone": the name a product noun gives ("develop Linux
+                # applications" are made for Linux)
+                objs += [m for m in [_named_product(ents, d)] if m is not None]
+            elif makers and ents.at(d) is not None:
+                # "released Falcon, its new chatbot": a name the product noun describes
+                for a in children_with(d, "appos"):
+                    made = _as_product(ents, ents.at(d), a) if a.lemma_.lower() in PRODUCT_NOUNS else None
+                    objs += [made] if made is not None else []
             if d.lemma_.lower() not in _FOR_PLATFORM:  # ("develop Linux applications": made for Linux)
                 objs += only_products([ents.at(c) for c in d.children if c.dep_ == "compound" and ents.at(c)])
             objs += only_products(
@@ -78,6 +130,9 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         made = []
         for o in prep_objects(t, "of"):
             made += only_products(args_of(ents, o))
+            named = _named_product(ents, o) if o.lemma_.lower() in PRODUCT_NOUNS and ents.at(o) is None else None
+            if named is not None and named not in made:  # "the maker of the Falcon drone"
+                made.append(named)
             for tok in [o] + list(o.children):
                 if tok.pos_ == "PROPN" and tok.dep_ in ("compound", "pobj"):
                     m = ents.at(tok) or ents.proper_name(tok, "Product")
