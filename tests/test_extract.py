@@ -2197,3 +2197,16 @@ def test_a_product_named_by_its_noun(extractor, text, product):
 def test_a_person_by_a_noun_for_people_too_stays_a_person(extractor):
     found = facts(extractor, "Kestrel Labs' assistant, Jane Roe, said no.")
     assert not any(p == "productOf" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Labs takes on Brightline Systems in the cloud market.",
+    "Kestrel Labs is vying with Brightline Systems for customers.",
+    "The move puts Kestrel Labs in direct competition with Brightline Systems.",
+])
+def test_rivalry_phrasings_round_8(extractor, text):
+    assert has(facts(extractor, text), "Kestrel Labs", "rivalOf", "Brightline Systems")
+
+
+def test_taking_on_a_client_is_no_rivalry(extractor):
+    assert not facts(extractor, "Kestrel Labs took on Brightline Systems as a client.")

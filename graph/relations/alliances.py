@@ -290,10 +290,18 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)
 
 
-@triggered_by(RIVAL_VERBS, WAR_NOUNS)
+@triggered_by(RIVAL_VERBS, WAR_NOUNS, {"take"})
 def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "A competes with B", "A is being chased by B and C", "price wars against B"."""
+    """ "A competes with B", "A is being chased by B and C", "price wars against B", "A takes on B",
+    "puts A in direct competition with B"."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma == "take":
+        # "A takes on B in the cloud market" (not "took B on as a client")
+        if any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children) and not prep_objects(t, "as"):
+            for a in only_orgs(clause_subject(ents, t)):
+                for b in only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)]):
+                    yield Candidate(a, "rivalOf", b, t, "takes-on", 0.7)
+        return
     if t.pos_ == "VERB" and lemma in RIVAL_VERBS:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
         subj = orgs_or_products(clause_subject(ents, t))
@@ -314,10 +322,16 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         preps = [p for p in t.children if p.dep_ == "prep" and p.lower_ == "against"]
         if not preps and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "against":
             preps = [t.nbor(1)]  # "price wars against Dell", the prep hung on the verb
+        if lemma in ("competition", "rivalry"):
+            preps += [p for p in t.children if p.dep_ == "prep" and p.lower_ == "with"]
         against = only_orgs(
             [m for p in preps for o in p.children if o.dep_ == "pobj" for m in args_of(ents, o)]
         )
         if against:
-            for a in only_orgs(clause_subject(ents, t)):
+            sides = only_orgs(clause_subject(ents, t))
+            if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ == "VERB":
+                # "the move puts A in direct competition with B": the one put there
+                sides = only_orgs([m for o in children_with(t.head.head, "dobj") for m in args_of(ents, o)]) or sides
+            for a in sides:
                 for b in against:
                     yield Candidate(a, "rivalOf", b, t, "rival-war", 0.75)
