@@ -1273,6 +1273,7 @@ RULE_SENTENCES = [
     "Kestrel Labs, an Acme Corp-backed startup, raised money.",
     "Acme Corp acquired Globex Inc for $2 billion.",
     "Acme Corp invested $10 million in Globex Inc.",
+    "Kestrel Capital is an investor in Globex Inc.",
     "Globex Inc is a subsidiary of Acme Corp.",
     "Acme Corp's Roadrunner phone sold well.",
 ]
@@ -2210,3 +2211,16 @@ def test_rivalry_phrasings_round_8(extractor, text):
 
 def test_taking_on_a_client_is_no_rivalry(extractor):
     assert not facts(extractor, "Kestrel Labs took on Brightline Systems as a client.")
+
+
+@pytest.mark.parametrize("text, investor", [
+    ("Investors in Brightline Systems include Kestrel Capital and Acme Ventures.", "Acme Ventures"),
+    ("Brightline Systems counts Kestrel Capital among its investors.", "Kestrel Capital"),
+    ("Brightline Systems, whose backers include Kestrel Capital, raised money.", "Kestrel Capital"),
+    ("Kestrel Capital is an investor in Brightline Systems.", "Kestrel Capital"),
+    ("Kestrel Capital, an early backer of Brightline Systems, said no.", "Kestrel Capital"),
+    ("Kestrel Capital and Acme Ventures also participated in the round for Brightline Systems.", "Acme Ventures"),
+    ("Brightline Systems raised $40 million. Kestrel Capital also participated in the round.", "Kestrel Capital"),
+])
+def test_investors_named_as_such(extractor, text, investor):
+    assert has(facts(extractor, text), investor, "investedIn", "Brightline Systems")

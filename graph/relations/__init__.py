@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..mentions import DocEntities
 from .alliances import members, partner_noun, partner_verb, rival_noun, rival_verb
-from .companies import acquire, backed, funding_round, invest, subsidiary
+from .companies import acquire, backed, funding_round, invest, investor, subsidiary
 from .people import (
     appointed,
     former_role,
@@ -68,6 +68,7 @@ RULES = {
     "acquire": acquire,
     "invest": invest,
     "funding_round": funding_round,
+    "investor": investor,
     "subsidiary": subsidiary,
     "product": product,
 }

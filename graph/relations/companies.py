@@ -10,6 +10,7 @@ from .lexicon import (
     ACQUIRE_VERBS,
     INVEST_NOUNS,
     INVEST_VERBS,
+    INVESTOR_NOUNS,
     POUR_VERBS,
     RAISE_IN_VERBS,
     RAISE_VERBS,
@@ -34,7 +35,7 @@ from .syntax import (
     triggered_by,
 )
 
-__all__ = ["acquire", "invest", "funding_round", "subsidiary", "backed"]
+__all__ = ["acquire", "invest", "investor", "funding_round", "subsidiary", "backed"]
 
 
 @triggered_by(ACQUIRE_VERBS, ACQUIRE_NOUNS, {"sell"})
@@ -193,14 +194,17 @@ def _is_round(token) -> bool:
         or _raising_verb(token) is not None)
 
 
-@triggered_by({"lead"}, INVEST_VERBS)
+@triggered_by({"lead", "participate", "join"}, INVEST_VERBS)
 def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "B raised $40 million in a round led by A", "A led B's Series C", "its funding round was
     led by A, with participation from C", "A led the $40 million round in B", "B brought in a
     Series A in a round funded by A"."""
-    if t.pos_ != "VERB" or (t.lemma_.lower() != "lead" and t.lemma_.lower() not in INVEST_VERBS):
+    if t.pos_ != "VERB" or t.lemma_.lower() not in INVEST_VERBS | {"lead", "participate", "join"}:
         return
-    if t.dep_ == "acl" and _is_round(t.head):
+    if t.lemma_.lower() in ("participate", "join"):  # "A participated in (joined) B's funding round"
+        rounds = [r for r in prep_objects(t, "in") + children_with(t, "dobj") if _is_round(r) or r.lemma_ == "round"]
+        investors = subject_of(t) if rounds else []
+    elif t.dep_ == "acl" and _is_round(t.head):
         rounds, investors = [t.head], prep_objects(t, "by")
     else:
         rounds = [c for c in children_with(t, "nsubjpass", "dobj") if _is_round(c)]
@@ -361,6 +365,31 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         for c in owned:
             for p in owners:
                 yield Candidate(c, "subsidiaryOf", p, t, "owned-by", 0.8)
+
+
+@triggered_by(INVESTOR_NOUNS)
+def investor(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A is an investor in B", "A, a backer of B", "investors in B include A and C", "B's backers
+    include A", "B counts A among its investors"."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in INVESTOR_NOUNS:
+        return
+    targets = [m for o in prep_objects(t, "in", "of") for m in args_of(ents, o)] or possessors(ents, t)
+    if t.dep_ == "nsubj" and t.head.lemma_.lower() == "include":  # "investors in B include A and C"
+        investors = [m for o in children_with(t.head, "dobj") for m in args_of(ents, o)]
+    elif t.dep_ == "attr":
+        investors = clause_subject(ents, t.head)
+    elif t.dep_ == "appos":
+        investors = args_of(ents, t.head)
+    elif t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_.lower() == "count":
+        # "B counts A among its investors": B's
+        investors = [m for o in children_with(t.head.head, "dobj") for m in args_of(ents, o)]
+        targets = clause_subject(ents, t.head.head)
+    else:
+        return
+    for a in only_orgs(investors):
+        for b in only_orgs(targets):
+            if a.cluster != b.cluster:
+                yield Candidate(a, "investedIn", b, t, "investor-in", 0.75)
 
 
 @triggered_by({"backed", "owned", "funded", "controlled"})

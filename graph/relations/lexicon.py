@@ -30,6 +30,7 @@ __all__ = [
     "TALK_NOUNS",
     "APPROACH_VERBS",
     "INVEST_VERBS",
+    "INVESTOR_NOUNS",
     "INVEST_NOUNS",
     "RAISE_VERBS",
     "RAISE_IN_VERBS",
@@ -239,6 +240,8 @@ ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
 INVEST_VERBS = {"invest", "back", "fund", "finance", "bankroll"}
 INVEST_NOUNS = {"investment", "stake", "funding"}
+#: Those who put money into a company: "A is an investor in B", "B's backers include A".
+INVESTOR_NOUNS = {"investor", "backer", "funder", "shareholder"}
 #: A company takes money in: "raised $40 million from A", "secured funding from A".
 RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "attract", "obtain", "win", "close"}
 #: Verbs that take money in with "in": "brought in $5 million", "has taken in $300 million".

@@ -24,7 +24,6 @@ from .lexicon import (
 )
 from .syntax import (
     Candidate,
-    antecedent,
     args_of,
     children_with,
     clause_subject,
@@ -86,8 +85,7 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
     if not orgs and role.dep_ == "conj" and any(p.lower_ in ("its", "their") for p in children_with(role, "poss")):
         orgs = only_orgs([ents.at(role.head)] if ents.at(role.head) is not None else [])  # "X and its founder"
     if not orgs:
-        orgs = only_orgs([m for p in children_with(role, "poss") for m in (
-            _whose(ents, p) if p.lower_ == "whose" else args_of(ents, p))])
+        orgs = only_orgs(possessors(ents, role))
     if not orgs:
         for c in role.children:
             if c.dep_ in ("compound", "nmod", "amod") and ents.at(c) is not None:
@@ -107,14 +105,6 @@ def _team_of(ents: DocEntities, noun) -> list[Mention]:
     """The organization whose team is joined: "Amazon's Alexa team", "the Google Brain team"."""
     owners = only_orgs(possessors(ents, noun))
     return owners or only_orgs([ents.at(c) for c in noun.children if c.dep_ == "compound" and ents.at(c)])
-
-
-def _whose(ents: DocEntities, word) -> list[Mention]:
-    """What "whose" stands for: "a brand, founded in 1976, whose CEO is X" → the brand's name."""
-    node = word
-    while node.dep_ != "relcl" and node.head.i != node.i:
-        node = node.head
-    return args_of(ents, antecedent(node)) if node.dep_ == "relcl" else []
 
 
 def _parenthesized_title(ents: DocEntities, role) -> tuple[Mention, Mention] | None:

@@ -187,8 +187,17 @@ def examples_of(ents: DocEntities, head) -> list[Mention]:
 
 
 def possessors(ents: DocEntities, token) -> list[Mention]:
-    """Mentions for the possessives of *token*: "**Apple**'s Mac", "**its** partnership"."""
-    return [m for p in children_with(token, "poss") for m in args_of(ents, p)]
+    """Mentions for the possessives of *token*: "**Apple**'s Mac", "**its** partnership",
+    "a brand **whose** CEO is X"."""
+    return [m for p in children_with(token, "poss") for m in (whose(ents, p) if p.lower_ == "whose" else args_of(ents, p))]
+
+
+def whose(ents: DocEntities, word) -> list[Mention]:
+    """What "whose" stands for: "a brand, founded in 1976, whose CEO is X" → the brand's name."""
+    node = word
+    while node.dep_ != "relcl" and node.head.i != node.i:
+        node = node.head
+    return args_of(ents, antecedent(node)) if node.dep_ == "relcl" else []
 
 
 def children_with(token, *deps: str) -> list:
