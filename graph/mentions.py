@@ -949,9 +949,21 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     raw += _suffixed_names_missed(doc, raw)
+    _share_surnames(raw, doc)
     _one_type_per_name(raw, doc)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
+
+
+def _share_surnames(raw: list[Mention], doc) -> None:
+    """ "brothers Patrick and John Collison": a first name coordinated with a full name shares its
+    surname, so the first is Patrick Collison (not when the one word is another person's surname)."""
+    surnames = {doc[m.end - 1].text for m in raw if m.type == "Person" and m.end - m.start > 1}
+    for a, b in zip(raw, raw[1:]):
+        if (a.type == b.type == "Person" and a.end - a.start == 1 and b.end - b.start == 2 and b.start == a.end + 1
+                and doc[a.end].lower_ == "and" and not a.canonical and a.text not in surnames
+                and doc[a.start].pos_ == "PROPN" and doc[b.start].pos_ == "PROPN" and doc[b.end - 1].is_title):
+            a.text = f"{a.text} {doc[b.end - 1].text}"
 
 
 _NICKNAME_MARKS = {"(": ")", '"': '"', "'": "'", "“": "”", "‘": "’", "`": "'"}

@@ -2224,3 +2224,13 @@ def test_taking_on_a_client_is_no_rivalry(extractor):
 ])
 def test_investors_named_as_such(extractor, text, investor):
     assert has(facts(extractor, text), investor, "investedIn", "Brightline Systems")
+
+
+def test_a_first_name_shares_the_surname_after_it(extractor):
+    found = facts(extractor, "Brightline Systems was founded by brothers Patrick and John Collison in 2010.")
+    assert has(found, "Brightline Systems", "ledBy", "Patrick Collison")
+    assert has(found, "Brightline Systems", "ledBy", "John Collison")
+    # a surname already given is that person's, not a first name
+    found = facts(extractor, "Ann Smith joined. Later, Smith and John Doe founded Brightline Systems.")
+    assert has(found, "Brightline Systems", "ledBy", "Ann Smith")
+    assert not has(found, "Brightline Systems", "ledBy", "Smith Doe")
