@@ -813,6 +813,14 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             type_ = "Person" if looks_like_person_name(right) else type_
             if type_ == "Place":
                 continue
+        poss = next((i for i in range(start + 1, end - 2) if doc[i].tag_ == "POS"), None)
+        if poss is not None and ent.label_ in ("ORG", "PERSON") and looks_like_person_name(doc[poss + 1:end].text) \
+                and all(t.pos_ == "PROPN" for t in doc[poss + 1:end]):
+            # "Autonomy’s Mike Lynch": NER ran the company's possessive into the person's name
+            entry = gazetteer.lookup(doc[start:poss].text) if gazetteer is not None else None
+            raw.append(Mention(start, poss, doc[start:poss].text, entry.type if entry else "Organization",
+                               canonical=entry.name if entry else None))
+            start, type_, canonical = poss + 1, "Person", None
         if (end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower and not doc[end].whitespace_
                 and doc[end + 1].lower_ not in _HYPHEN_PARTICIPLES):
             continue  # part of a hyphenated word: "Voice-over-IP", not an organization

@@ -2234,3 +2234,11 @@ def test_a_first_name_shares_the_surname_after_it(extractor):
     found = facts(extractor, "Ann Smith joined. Later, Smith and John Doe founded Brightline Systems.")
     assert has(found, "Brightline Systems", "ledBy", "Ann Smith")
     assert not has(found, "Brightline Systems", "ledBy", "Smith Doe")
+
+
+def test_a_curly_possessive_ner_ran_into_a_name(extractor):
+    found = facts(extractor, "Brightline’s Mike Lynch said the deal was done.")
+    assert has(found, "Mike Lynch", "worksAt", "Brightline")
+    # a company's own possessive name stays whole
+    assert "Sotheby’s International Realty" in {f.subject.name for f in facts(
+        extractor, "Sotheby’s International Realty is a subsidiary of Realogy.").values()}
