@@ -564,7 +564,7 @@ class DocEntities:
 #: "X-based", "X-backed": the name before the hyphen is still a name.
 _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "founded", "controlled",
                        "headquartered", "operated", "run", "affiliated", "designed", "built"}
-_ROLE_WORDS = {"chief", "ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
+_ROLE_WORDS = {"chief", "ceo", "co-ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
                "founding", "interim", "acting", "deputy"}
 #: Titles and ranks a name may follow ("Foreign Minister Sergei Lavrov").
@@ -578,7 +578,7 @@ _TITLE_HEADS = {"officer", "specialist", "professor", "director", "manager", "fo
                 "general", "surgeon", "physician", "oncologist", "scientist", "economist", "journalist",
                 "researcher"}  # "Postmaster General", "Surgical Oncologist"
 #: Titles only a company (or an organization like one) has: "Zentrix CFO Ann Lee" makes Zentrix one.
-CORPORATE_TITLES = frozenset({"ceo", "cfo", "cto", "coo", "cio", "cmo", "co-founder", "cofounder"})
+CORPORATE_TITLES = frozenset({"ceo", "co-ceo", "cfo", "cto", "coo", "cio", "cmo", "co-founder", "cofounder"})
 #: Titles between an organization and a person's name ("Adidas CFO Robin Stalker").
 _TITLE_INSIDE = CORPORATE_TITLES | {"president", "chairman", "chairwoman", "founder"}
 #: The words of a title before its "of" / "for" ("Associate Professor Emeritus of …").

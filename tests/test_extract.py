@@ -2242,3 +2242,25 @@ def test_a_curly_possessive_ner_ran_into_a_name(extractor):
     # a company's own possessive name stays whole
     assert "Sotheby’s International Realty" in {f.subject.name for f in facts(
         extractor, "Sotheby’s International Realty is a subsidiary of Realogy.").values()}
+
+
+def test_a_startup_founded_by_people_described_by_their_past(extractor):
+    found = facts(extractor, "Kestrel AI, the AI startup founded by former OpenAI executives Dario and Daniela Moe, "
+                             "is backed by Amazon and Google.")
+    assert has(found, "Kestrel AI", "ledBy", "Daniela Moe")
+    assert has(found, "Daniela Moe", "formerlyAt", "OpenAI")
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Labs has named Carl Moe co-CEO.",
+    "Carl Moe, co-CEO of Kestrel Labs, said no.",
+])
+def test_a_co_ceo_leads(extractor, text):
+    assert has(facts(extractor, text), "Kestrel Labs", "ledBy", "Carl Moe")
+
+
+def test_money_in_euros_from_listed_investors(extractor):
+    found = facts(extractor, "Paris-based startup Kestrel AI raised 600 million euros from investors including "
+                             "General Catalyst and Lightspeed.")
+    assert has(found, "Lightspeed", "investedIn", "Kestrel AI")
+    assert has(found, "Kestrel AI", "locatedIn", "Paris")

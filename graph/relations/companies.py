@@ -78,7 +78,8 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
 def _is_money(token) -> bool:
     """ "$40 million", "money", "funding", "capital": an amount or a word for money."""
     return token.ent_type_ == "MONEY" or token.lemma_.lower() in (
-        "money", "cash", "capital", "funding", "fund", "investment") or any(c.text in ("$", "€", "£") for c in token.subtree)
+        "money", "cash", "capital", "funding", "fund", "investment", "euro", "dollar", "pound", "yen", "yuan",
+        "rupee", "franc", "won") or any(c.text in ("$", "€", "£", "¥") for c in token.subtree)
 
 
 def _held_stake(stake) -> bool:
@@ -119,6 +120,8 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
             sources = prep_objects(t, "from") + [o for d in money for o in prep_objects(d, "from")]
             sources += [o for d in money for f in prep_objects(d, "in") for o in prep_objects(f, "from")]
             investors, targets = [m for o in sources for m in args_of(ents, o)], clause_subject(ents, t)
+            # "from investors including Lightspeed": a one-word "person" giving money is a firm
+            ents.as_organizations([m for m in investors if m.type == "Person" and " " not in m.text])
         else:  # "both firms put money into NextCard"
             investors = clause_subject(ents, t)
             targets = ents.as_organizations([m for o in prep_objects(t, "into") for m in args_of(ents, o)])

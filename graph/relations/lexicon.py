@@ -96,6 +96,7 @@ RIVAL_VERBS = {"compete", "rival", "chase", "battle", "fight", "challenge", "out
 WAR_NOUNS = {"war", "wars", "battle", "fight", "competition", "race"}
 LEAD_ROLES = {
     "ceo",
+    "co-ceo",
     "chief",
     "president",
     "chairman",

@@ -172,8 +172,9 @@ def _role_kind(role) -> str | None:
             for o in prep_objects(role, "of")):
         # "president of products and technologies", "Kestrel's head of AI": a part of the company
         return "work"
-    if word in ("president", "ceo", "founder", "co-founder", "cofounder") or words & {
+    if word in ("president", "ceo", "co-ceo", "founder", "co-founder", "cofounder") or words & {
         "ceo",
+        "co-ceo",
         "founder",
         "co-founder",
         "cofounder",
@@ -543,6 +544,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             base = shared
         if base.dep_ == "acl":  # "Maveron, a firm based in Seattle and co-founded by A"
             targets = only_orgs(args_of(ents, base.head))
+            if not targets and base.head.dep_ == "appos" and ents.at(base.head.head) is not None:
+                targets = only_orgs([ents.at(base.head.head)])  # "X, the AI startup founded by A" (a noun mistagged)
         elif lemma in FOUND_VERBS and only_people(agents):  # what people found is an organization
             targets = ents.as_organizations(clause_subject(ents, t, create="Organization"))
         elif lemma in LEAD_VERBS and only_people(agents) and any(

@@ -47,6 +47,10 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = only_orgs(args_of(ents, head.head)) or nearest_org_before(ents, head)
         if not orgs and head.dep_ == "compound":
             orgs = only_orgs(args_of(ents, head.head))
+        if not orgs and head.lemma_.lower() in ORG_NOUNS and head.i + 1 < len(ents.doc):
+            # "Paris-based startup Mistral AI raised …": the parser may split the kind from its name
+            after = ents.at(ents.doc[head.i + 1])
+            orgs = [after] if after is not None and after.start == head.i + 1 and after.type == "Organization" else []
         for o in orgs:
             yield Candidate(o, "locatedIn", place, t, "x-based", 0.9)
         return
