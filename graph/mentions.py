@@ -595,7 +595,10 @@ _UNIT_REGIONS = {"europe", "asia", "america", "americas", "emea", "apac", "afric
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
-_GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"}
+_GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm",
+                # acronyms of things, which NER takes for names: "the Swedish EV maker"
+                "ev", "evs", "ai", "iot", "vr", "ar", "xr", "5g", "4g", "lte", "gpu", "gpus", "cpu", "saas",
+                "api", "llm", "llms", "pc", "pcs", "tv", "ipo", "esg", "suv", "suvs"}
 
 
 def _listed_first_name(doc, ent, gazetteer) -> bool:
@@ -833,6 +836,16 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if type_ == "Organization" and canonical and end + 1 < len(doc) and doc[end].lower_ in _UNIT_REGIONS \
                 and doc[end].text[:1].isupper() and doc[end - 1].head.i == end and doc[end + 1].pos_ != "PROPN":
             end, canonical = end + 1, None
+        # "Samsung SDI", "SK On": a known company's name before a word in capitals it modifies is
+        # another company's name (not "Apple TV", "Microsoft AI", "Oracle CEO": a product, a field, a title)
+        if type_ == "Organization" and canonical and end < len(doc) and doc[end].pos_ == "PROPN" \
+                and doc[end].is_upper and doc[end].is_alpha and 2 <= len(doc[end]) <= 5 \
+                and doc[end].lower_ not in _GENERIC_ORG | CORPORATE_TITLES and not _is_role_word(doc[end]) \
+                and not _is_suffix(doc[end]) \
+                and doc[end - 1].head.i == end \
+                and doc[end].ent_type_ in ("", "ORG") and gazetteer is not None \
+                and gazetteer.lookup(doc[start:end + 1].text) is None:
+            end, canonical = end + 1, None
         # "Kleiner Perkins | Caufield & Byers": partners' names joined by "&" continue a firm's name
         if type_ == "Organization":
             run = end
@@ -917,6 +930,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue  # "as well as CTO and co-founder Jesse Roe": a title, not a company
         if type_ == "Person" and (looks_like_organization(text) or _after_org_kind(doc, start)):
             type_ = "Organization"
+        if type_ in ("Person", "Organization") and not canonical and end - start >= 2 \
+                and doc[start].lower_ == "project" and not looks_like_organization(text):
+            type_ = "Product"  # "Amazon's Project Kuiper": a company's project is no person
         if type_ == "Place" and _names_institution(text):
             type_ = "Organization"  # "Walters Art Gallery", "Soviet Army", "Center for Historical Studies"
         if gazetteer is not None and type_ != "Person":

@@ -2264,3 +2264,26 @@ def test_money_in_euros_from_listed_investors(extractor):
                              "General Catalyst and Lightspeed.")
     assert has(found, "Lightspeed", "investedIn", "Kestrel AI")
     assert has(found, "Kestrel AI", "locatedIn", "Paris")
+
+
+def test_a_chief_named_by_a_company_ner_missed(extractor):
+    found = facts(extractor, "Polestar, the Swedish EV maker controlled by Geely, appointed Michael Moe as CEO.")
+    assert has(found, "Polestar", "ledBy", "Michael Moe")
+    assert not any(s == "ev" or o == "ev" for s, _, o in found)  # an acronym of a thing is no company
+    # the one who appoints is not the one appointed
+    found = facts(extractor, "Michael Moe appointed Ann Lee as CEO of Kestrel Labs.")
+    assert has(found, "Kestrel Labs", "ledBy", "Ann Lee")
+    assert not has(found, "Kestrel Labs", "ledBy", "Michael Moe")
+
+
+def test_a_known_company_before_capitals_is_another_company(extractor):
+    found = facts(extractor, "Hyundai and Kia signed a memorandum of understanding with Samsung SDI.")
+    assert has(found, "Kia", "partnersWith", "Samsung SDI")
+    assert not has(found, "Hyundai", "partnersWith", "Kia")
+
+
+def test_a_project_is_a_product_and_a_largest_shareholder_invested(extractor):
+    assert has(facts(extractor, "The satellites will serve Amazon's Project Kestrel."),
+               "Project Kestrel", "productOf", "Amazon")
+    assert has(facts(extractor, "Rivian, which counts Amazon as its largest shareholder, delivered 50,000 vehicles."),
+               "Amazon", "investedIn", "Rivian")

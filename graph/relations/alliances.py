@@ -74,7 +74,8 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     if lemma in CHANNEL_NOUNS:
         yield from _partner_of(ents, t)
         return
-    with_phrases = prep_objects(t, "with")
+    # ("a memorandum of understanding with B": the parser may hang "with" on the "of" phrase)
+    with_phrases = prep_objects(t, "with") or [w for o in prep_objects(t, "of") for w in prep_objects(o, "with")]
     if not with_phrases and t.dep_ == "dobj" and t.head.lemma_.lower() in DEAL_VERBS:
         # "Samsung signed a multiyear deal with AMD": the parser hangs "with" on the verb
         with_phrases = prep_objects(t.head, "with")

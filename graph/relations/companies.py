@@ -383,8 +383,8 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
         investors = clause_subject(ents, t.head)
     elif t.dep_ == "appos":
         investors = args_of(ents, t.head)
-    elif t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_.lower() == "count":
-        # "B counts A among its investors": B's
+    elif t.dep_ == "pobj" and t.head.lower_ in ("among", "as") and t.head.head.lemma_.lower() == "count":
+        # "B counts A among its investors", "B counts A as its largest shareholder": B's
         investors = [m for o in children_with(t.head.head, "dobj") for m in args_of(ents, o)]
         targets = clause_subject(ents, t.head.head)
     else:

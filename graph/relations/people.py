@@ -663,12 +663,16 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     # the one named: "named Leo Roe, a veteran executive, as CEO" (NER may call him a company),
     # "named Acme CEO James Roe as chairman" (the parser may call him a predicate)
     people = ents.as_people([m for c in children_with(t, "nsubjpass", "dobj", "oprd") for m in args_of(ents, c)])
-    people += [m for c in children_with(t, "nsubj") for m in only_people(args_of(ents, c)) if m not in people]
     role = roles[0]
     if not people:  # "Oracle named Safra Catz chief executive": the parser takes the name into the role
         people = only_people(list({ents.at(c).start: ents.at(c) for c in role.children if c.dep_ in (
             "compound", "nmod") and c.i < role.i and ents.at(c) is not None}.values()))
-    appointer = only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)])
+    if not people:  # (a subject is the one named only when no one else is: not "A appointed B as CEO")
+        people = [m for c in children_with(t, "nsubj") for m in only_people(args_of(ents, c))]
+    kind = "lead" if any(_role_kind(r) == "lead" for r in _role_nouns(role)) else "work"
+    # "Polestar appointed A as CEO": what names a chief executive is an organization, whatever NER said
+    appointer = only_orgs([m for c in children_with(t, "nsubj") for m in args_of(
+        ents, c, create="Organization" if kind == "lead" and people else None)])
     if not appointer and t.dep_ == "acl":  # "US aerospace group Boeing Co on Thursday named …": the parser's noun
         appointer = only_orgs(args_of(ents, t.head))
     orgs = []
@@ -680,7 +684,6 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
         orgs = appointer
     if not orgs:
         orgs = only_orgs(ents.topic(t))
-    kind = "lead" if any(_role_kind(r) == "lead" for r in _role_nouns(role)) else "work"
     for p in people:
         yield from _emit_role(p, role, orgs, kind, False, "appointed", 0.75)
 
