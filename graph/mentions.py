@@ -542,11 +542,18 @@ class DocEntities:
             sents.append(prev)
         for s in sents:
             limit = token.i if s is sent else s.end
-            for m in self.mentions:
-                if s.start <= m.start < limit and m.type == "Organization":
-                    root = self.doc[m.end - 1]
-                    if root.dep_ in ("nsubj", "nsubjpass"):
-                        return m.cluster
+            for t in self.doc[s.start:limit]:
+                if t.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                m = self.at(t)
+                if m is not None and m.type == "Organization" and t.i == m.end - 1:
+                    return m.cluster
+                if m is None and t.lemma_.lower() in ORG_NOUNS and any(
+                        c.lower_ in ("the", "this") for c in t.children if c.dep_ == "det"):
+                    # "The company, which …, says …. Sam Weng, its chief executive": the description's
+                    found = [r for r in self.resolve(t) if r.type == "Organization"]
+                    if found:
+                        return found[0].cluster
         ranked = self._salient(token.i)
         return ranked[0] if ranked else None
 
