@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .identity import CORPORATE_SUFFIXES, normalize_name, strip_suffix
 from .records import Entity
 
-__all__ = ["Mention", "Cluster", "DocEntities", "find_entities", "is_headline",
+__all__ = ["Mention", "Cluster", "DocEntities", "THING_ACRONYMS", "find_entities", "is_headline",
            "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_KIND_NOUNS",
            "CORPORATE_TITLES", "INSTITUTION_WORDS",
            "ORG_NAME_WORDS"]
@@ -35,7 +35,7 @@ _GENERIC_COMPANY_WORDS = {
     "corporation", "corp", "inc", "incorporated", "company", "co", "computer", "computers",
     "systems", "microsystems", "technologies", "technology", "group", "holdings", "electronics",
     "labs", "networks", "software", "communications", "international", "ltd", "limited",
-    "llc", "plc", "ag", "sa", "gmbh", "industries", "enterprises", "solutions",
+    "llc", "plc", "ag", "sa", "gmbh", "industries", "enterprises", "solutions", "motors",
 }
 #: Nouns that stand for an organization in a definite description.
 ORG_NOUNS = {
@@ -409,8 +409,9 @@ class DocEntities:
                     and " " not in m.text and not m.text.isupper() and not self._used_as_place(m.cluster):
                 self.retype(m, "Person")
             if (m.type == "Organization" and m.kind == "name" and not self.clusters[m.cluster].canonical
-                    and looks_like_person_name(m.text)):
-                self.retype(m, "Person")
+                    and (looks_like_person_name(m.text) or _initials_and_surname(m.text))
+                    and not any(looks_like_organization(n) for n in self.clusters[m.cluster].names)):
+                self.retype(m, "Person")  # (not "Kestrel", short for Kestrel Motors)
             if m.type == "Organization" and m.end < len(self.doc) and self._first_name_of(m, self.doc[m.end]):
                 m = self.proper_name(self.doc[m.end], "Person") or m
             if m.type == "Person":
@@ -568,9 +569,9 @@ class DocEntities:
         return ranked[0] if ranked else None
 
 
-#: "X-based", "X-backed": the name before the hyphen is still a name.
+#: "X-based", "X-backed", "X-rival": the name before the hyphen is still a name.
 _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "founded", "controlled",
-                       "headquartered", "operated", "run", "affiliated", "designed", "built"}
+                       "headquartered", "operated", "run", "affiliated", "designed", "built", "rival"}
 _ROLE_WORDS = {"chief", "ceo", "co-ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
                "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
                "founding", "interim", "acting", "deputy"}
@@ -602,10 +603,10 @@ _UNIT_REGIONS = {"europe", "asia", "america", "americas", "emea", "apac", "afric
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
-_GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm",
-                # acronyms of things, which NER takes for names: "the Swedish EV maker"
-                "ev", "evs", "ai", "iot", "vr", "ar", "xr", "5g", "4g", "lte", "gpu", "gpus", "cpu", "saas",
-                "api", "llm", "llms", "pc", "pcs", "tv", "ipo", "esg", "suv", "suvs"}
+#: Acronyms of things, which NER takes for names: "the Swedish EV maker", "a sports utility vehicle (SUV)".
+THING_ACRONYMS = frozenset({"ev", "evs", "ai", "iot", "vr", "ar", "xr", "5g", "4g", "lte", "gpu", "gpus", "cpu",
+                            "saas", "api", "llm", "llms", "pc", "pcs", "tv", "ipo", "esg", "suv", "suvs"})
+_GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"} | THING_ACRONYMS
 
 
 def _listed_first_name(doc, ent, gazetteer) -> bool:
@@ -980,10 +981,38 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     raw += _suffixed_names_missed(doc, raw)
+    raw = _short_forms_missed(doc, raw)
     _share_surnames(raw, doc)
     _one_type_per_name(raw, doc)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
+
+
+def _short_forms_missed(doc, raw: list[Mention]) -> list[Mention]:
+    """ "Lucid Motors … help Lucid launch …": a company's first word, where the rest of its name is
+    generic ("Motors", "Inc."), is its short name wherever it stands alone, whatever NER made of it
+    (not the surname of a person named in full: "Michael Dell")."""
+    short = {}
+    for m in raw:
+        words = m.text.split()
+        if m.type == "Organization" and len(words) >= 2 and words[0][:1].isupper() and all(
+                w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in words[1:]):
+            short.setdefault(words[0], m)
+    surnames = {m.text.split()[-1] for m in raw if m.type == "Person" and " " in m.text}
+    short = {w: m for w, m in short.items() if w not in surnames}
+    if not short:
+        return raw
+    out = []
+    for m in raw:
+        if m.type in ("Person", "Place") and m.text in short and not m.canonical:
+            m.type = "Organization"  # ("Lucid" as a person)
+        out.append(m)
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    for t in doc:
+        if t.text in short and t.i not in covered and t.pos_ == "PROPN" and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN"):
+            out.append(Mention(t.i, t.i + 1, t.text, "Organization"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _share_surnames(raw: list[Mention], doc) -> None:
@@ -1196,6 +1225,14 @@ def looks_like_person_name(name: str) -> bool:
             and not looks_like_organization(name) and not any(w.isupper() and len(w) > 1 for w in words))
 
 
+def _initials_and_surname(name: str) -> bool:
+    """ "RJ Scaringe", "JB Straubel": two initials run together and a surname (which NER takes for a
+    company's name; only trusted in a slot a person fills)."""
+    words = name.split()
+    return len(words) == 2 and len(words[0]) == 2 and words[0].isupper() and words[0].isalpha() \
+        and words[1].istitle() and words[1].isalpha() and not looks_like_organization(name)
+
+
 def _based_after(doc, end: int) -> bool:
     """Whether the tokens after *end* read "-based"."""
     return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ == "based"
@@ -1307,8 +1344,14 @@ def _surname_mistyped(m: Mention, doc, clusters: list[Cluster]) -> int | None:
 
 
 def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
-    """A cluster of which *m* is a short form: a surname, an acronym, a bare company name."""
+    """A cluster of which *m* is a short form: a surname, an acronym, a bare company name (before
+    a name it ends: "Lucid" is Lucid Motors', not that of "Model S, Lucid", which NER ran together)."""
     words = m.text.split()
+    if m.type == "Organization":
+        for cid, c in enumerate(clusters):
+            if c.type == m.type and any(len(n.split()) > len(words) and n.split()[: len(words)] == words and all(
+                    w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in n.split()[len(words):]) for n in c.names):
+                return cid
     for cid, c in enumerate(clusters):
         if c.type != m.type or not c.names:
             continue

@@ -2287,3 +2287,51 @@ def test_a_project_is_a_product_and_a_largest_shareholder_invested(extractor):
                "Project Kestrel", "productOf", "Amazon")
     assert has(facts(extractor, "Rivian, which counts Amazon as its largest shareholder, delivered 50,000 vehicles."),
                "Amazon", "investedIn", "Rivian")
+
+
+def test_a_bare_short_name_after_the_full_one(extractor):
+    text = ("The fund backed Kestrel Motors on Monday. The money will help Kestrel launch its first car. "
+            "The company, which was founded in 2007, says its mission is to inspire people. "
+            "Sam Moe, its chief executive and co-founder, was formerly an executive at Oracle.")
+    found = facts(extractor, text)
+    assert has(found, "Kestrel Motors", "ledBy", "Sam Moe")
+
+
+def test_hiring_a_boss_is_not_being_one(extractor):
+    found = facts(extractor, "Kestrel Labs CEO Jeff Moe has hired the former boss of Brightline Systems.")
+    assert has(found, "Kestrel Labs", "ledBy", "Jeff Moe")
+    assert not any(o == "jeff moe" and s != "kestrel labs" for s, p, o in found if p == "ledBy")
+
+
+def test_the_appointment_of_a_person_to_lead(extractor):
+    found = facts(extractor, "Bezos announced the appointment of Rajeev Moe, a former SpaceX executive, to lead Kestrel Labs.")
+    assert has(found, "Kestrel Labs", "ledBy", "Rajeev Moe")
+    assert not has(found, "Kestrel Labs", "ledBy", "Bezos")
+
+
+def test_initials_and_a_surname_in_a_persons_slot(extractor):
+    found = facts(extractor, 'JB Lenz, founder and chief executive of Kestrel Labs, said: "This is great."')
+    assert has(found, "Kestrel Labs", "ledBy", "JB Lenz")
+
+
+def test_a_role_for_a_companys_product_is_a_job_at_the_company(extractor):
+    found = facts(extractor, "Peter Moe was previously the chief engineer for Ford’s Falcon S.")
+    assert has(found, "Peter Moe", "formerlyAt", "Ford")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The deal provides financing for Brightline-rival Kestrel Motors.", ("Kestrel Motors", "rivalOf", "Brightline")),
+    ("China-headquartered electric vehicle (EV) manufacturer Brightline Motors Inc. has announced a deal.",
+     ("Brightline Motors", "locatedIn", "China")),
+    ("Kestrel Motors completed a $1.3bn financing round that included Acme Ventures and Amazon.",
+     ("Acme Ventures", "investedIn", "Kestrel Motors")),
+    ("Acme Ventures paid $350m for a 10% stake in Kestrel Motors in September.",
+     ("Acme Ventures", "investedIn", "Kestrel Motors")),
+])
+def test_round_8_hyphens_rounds_and_stakes(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_a_things_acronym_in_parentheses_is_no_product(extractor):
+    found = facts(extractor, "Founded in 2009, Kestrel Motors is developing an all-electric sports utility vehicle (SUV).")
+    assert not has(found, "SUV", "productOf", "Kestrel Motors")

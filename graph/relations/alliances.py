@@ -244,6 +244,14 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     lemma = t.lemma_.lower()
     if lemma not in RIVAL_NOUNS or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ != "amod"):
         return  # ("Oracle's rival SAP": the small model often tags "rival" an adjective)
+    if t.i >= 2 and t.nbor(-1).text in ("-", "–") and not t.nbor(-1).whitespace_ and not t.nbor(-2).whitespace_:
+        # "Tesla-rival Lucid Motors": the company before the hyphen and the name the word describes
+        owner = ents.at(t.nbor(-2))
+        named = ents.at(t.head) if t.dep_ in ("compound", "amod") else None
+        if owner is not None and named is not None and owner.type in ("Organization", "Product") \
+                and named.type in ("Organization", "Product") and owner.cluster != named.cluster:
+            yield Candidate(named, "rivalOf", owner, t, "x-rival", 0.8)
+        return
     # ("one of the biggest challengers to Microsoft's dominance": the owner of what is challenged)
     others = orgs_or_products(
         [m for o in prep_objects(t, "of", "to", "for", "against", "with") for m in args_of(ents, o) or possessors(ents, o)]

@@ -83,11 +83,13 @@ def _is_money(token) -> bool:
 
 
 def _held_stake(stake) -> bool:
-    """ "A holds / took / bought / will increase a minority stake in B" (not one sold, nor a controlling one)."""
-    return (stake.dep_ == "dobj" and stake.head.lemma_.lower() in (
+    """ "A holds / took / bought / will increase a minority stake in B", "A paid $1m for a stake in B" (not
+    one sold, nor a controlling one)."""
+    paid_for = stake.dep_ == "pobj" and stake.head.lower_ == "for" and stake.head.head.lemma_.lower() in ("pay", "spend")
+    return ((stake.dep_ == "dobj" and stake.head.lemma_.lower() in (
         "take", "hold", "maintain", "own", "have", "keep", "buy", "purchase", "acquire", "increase", "raise",
-        "boost", "lift", "double", "expand", "build")
-            and not any(c.lower_ in ("controlling", "majority") for c in stake.children))
+        "boost", "lift", "double", "expand", "build")) or paid_for) \
+        and not any(c.lower_ in ("controlling", "majority") for c in stake.children)
 
 
 def _acquisitions(ents: DocEntities, buyers, targets, t, rule: str, conf: float) -> Iterator[Candidate]:
@@ -197,16 +199,19 @@ def _is_round(token) -> bool:
         or _raising_verb(token) is not None)
 
 
-@triggered_by({"lead", "participate", "join"}, INVEST_VERBS)
+@triggered_by({"lead", "participate", "join", "include", "feature"}, INVEST_VERBS)
 def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "B raised $40 million in a round led by A", "A led B's Series C", "its funding round was
     led by A, with participation from C", "A led the $40 million round in B", "B brought in a
     Series A in a round funded by A"."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in INVEST_VERBS | {"lead", "participate", "join"}:
+    if t.pos_ != "VERB" or t.lemma_.lower() not in INVEST_VERBS | {"lead", "participate", "join", "include", "feature"}:
         return
     if t.lemma_.lower() in ("participate", "join"):  # "A participated in (joined) B's funding round"
         rounds = [r for r in prep_objects(t, "in") + children_with(t, "dobj") if _is_round(r) or r.lemma_ == "round"]
         investors = subject_of(t) if rounds else []
+    elif t.lemma_.lower() in ("include", "feature"):  # "B completed a $1bn round that included A and C"
+        rounds = [t.head] if t.dep_ == "relcl" and _is_round(t.head) else []
+        investors = children_with(t, "dobj") if rounds else []
     elif t.dep_ == "acl" and _is_round(t.head):
         rounds, investors = [t.head], prep_objects(t, "by")
     else:

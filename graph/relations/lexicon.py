@@ -244,7 +244,7 @@ INVEST_NOUNS = {"investment", "stake", "funding"}
 #: Those who put money into a company: "A is an investor in B", "B's backers include A".
 INVESTOR_NOUNS = {"investor", "backer", "funder", "shareholder"}
 #: A company takes money in: "raised $40 million from A", "secured funding from A".
-RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "attract", "obtain", "win", "close"}
+RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "attract", "obtain", "win", "close", "complete"}
 #: Verbs that take money in with "in": "brought in $5 million", "has taken in $300 million".
 RAISE_IN_VERBS = {"bring", "pull", "rake", "take"}
 #: Money put into a company: "put money into X", "poured $1 billion into X".

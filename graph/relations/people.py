@@ -53,7 +53,7 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
         employer = only_orgs([m for o in prep_objects(role.head, "at") for m in args_of(ents, o)])
         if employer:
             return employer
-    objs = []
+    objs, orgs_owned = [], []
     if prep_objects(role, "of") and prep_objects(role, "at"):
         preps = ("at",)  # "senior vice president of the Server Business Group at Microsoft": a unit of the employer
     for o in prep_objects(role, *preps):
@@ -65,12 +65,16 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
                 and ents.doc[board.end].lower_ == "of":
             at = at or [x for x in ents.doc[board.end].children if x.dep_ == "pobj"] or [
                 ents.doc[board.end + 1 + (ents.doc[board.end + 1].lower_ == "the")]]
+        owner = only_orgs(possessors(ents, o)) if o.pos_ == "PROPN" and ents.at(o) is None and not o.ent_type_ else []
+        if owner and not at:  # "the chief engineer for Tesla’s Model S": a thing of Tesla's, so Tesla
+            orgs_owned.extend(m for m in owner if m not in orgs_owned)
+            continue
         objs += at or [o]
     # "Founder and CEO of Catchafire": only an organization has a chief executive or a founder
     # (a president or a head may be a country's)
     corporate = _role_kind(role) == "lead" and role.lower_.replace(".", "") in (
         "ceo", "founder", "co-founder", "cofounder", "officer", "executive")
-    orgs = []
+    orgs = orgs_owned
     for o in objs:  # "a scholar at X": no place is worked at; "manager for Norway" names a territory
         found = ents.as_organizations(args_of(ents, o, create="Organization"),
                                       places=o.head.lower_ in ("at", "with") or corporate)
@@ -575,6 +579,10 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     else:
         named = any(d.pos_ == "PROPN" for d in children_with(t, "dobj"))  # "Lilia founded Kestrel Labs"
         people = ents.as_people(clause_subject(ents, t), places=named and lemma in FOUND_VERBS)
+        choice = [n for n in [t.head, *children_with(t.head, "dobj")] if n.lemma_.lower() in _CHOICE_NOUNS] \
+            if t.dep_ in ("acl", "xcomp") else []
+        if choice:  # "announced the appointment of A to lead X": the one appointed leads, not the announcer
+            people = only_people([m for o in prep_objects(choice[0], "of") for m in args_of(ents, o)])
         if not people and lemma in FOUND_VERBS and children_with(t, "dobj") and children_with(t, "nsubj"):
             # "In 2011 Henrik founded Tavolo Foods": a first name NER missed, when the object is a name too
             dobj = children_with(t, "dobj")[0]
@@ -667,7 +675,9 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     if not people:  # "Oracle named Safra Catz chief executive": the parser takes the name into the role
         people = only_people(list({ents.at(c).start: ents.at(c) for c in role.children if c.dep_ in (
             "compound", "nmod") and c.i < role.i and ents.at(c) is not None}.values()))
-    if not people:  # (a subject is the one named only when no one else is: not "A appointed B as CEO")
+    if not people and all(d in roles and not children_with(d, "det", "poss") for d in children_with(t, "dobj")):
+        # (a subject is the one named only when no one else is, as in "which saw A appointed
+        # president": not "A appointed B as CEO", nor "A hired the former boss of X")
         people = [m for c in children_with(t, "nsubj") for m in only_people(args_of(ents, c))]
     kind = "lead" if any(_role_kind(r) == "lead" for r in _role_nouns(role)) else "work"
     # "Polestar appointed A as CEO": what names a chief executive is an organization, whatever NER said
@@ -751,6 +761,8 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(p, "worksAt", o, t, "left-for", 0.7)
 
 
+#: Nouns of choosing someone for a job: "the appointment of A to lead X".
+_CHOICE_NOUNS = {"appointment", "hiring", "hire", "nomination", "selection", "choice", "election"}
 #: What years at a job are counted in: "spent a decade at X" (a "career" or "stint" there is a
 #: :func:`position`).
 _SPANS = {"year", "decade", "month", "week", "time"}

@@ -32,12 +32,12 @@ __all__ = ["based", "institution_in", "moved"]
 
 @triggered_by({"based", "headquarters", "hq", "office", "be"}, HQ_WORDS, ORG_KIND_NOUNS)
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
-    """ "a New York City-based partner", "X is headquartered in Y", "Headquartered in Y, it …",
+    """ "a New York City-based partner", "China-headquartered X", "X is headquartered in Y", "Headquartered in Y, it …",
     "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas",
     "X is a U.S. airline"."""
     lemma = t.lemma_.lower()
     lower = t.lower_
-    if lower == "based" and t.i > 0 and ents.doc[t.i - 1].text in ("-", "–"):
+    if lower in ("based", "headquartered") and t.i > 0 and ents.doc[t.i - 1].text in ("-", "–"):
         place = ents.at(ents.doc[t.i - 2]) if t.i >= 2 else None
         if place is None or place.type != "Place":
             return
@@ -47,6 +47,10 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             orgs = only_orgs(args_of(ents, head.head)) or nearest_org_before(ents, head)
         if not orgs and head.dep_ == "compound":
             orgs = only_orgs(args_of(ents, head.head))
+        node = head
+        while not orgs and node.dep_ in ("nmod", "compound") and node.head.i != node.i:
+            node = node.head  # "China-headquartered electric vehicle (EV) manufacturer NIO Inc.": the name above
+            orgs = only_orgs([ents.at(node)] if ents.at(node) is not None else [])
         if not orgs and head.lemma_.lower() in ORG_NOUNS and head.i + 1 < len(ents.doc):
             # "Paris-based startup Mistral AI raised …": the parser may split the kind from its name
             after = ents.at(ents.doc[head.i + 1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities, Mention
+from ..mentions import THING_ACRONYMS, DocEntities, Mention
 from .lexicon import MAKER_NOUNS, PRODUCT_NOUNS, PRODUCT_VERBS
 from .syntax import (
     Candidate,
@@ -59,7 +59,7 @@ def _named_product(ents: DocEntities, noun) -> Mention | None:
         made = ents.proper_name(names[-1], "Product")
         return made if made is not None and made.type == "Product" else None
     for a in children_with(noun, "appos"):
-        if a.i > noun.i:
+        if a.i > noun.i and a.lower_ not in THING_ACRONYMS:  # (not "a sports utility vehicle (SUV)")
             return _as_product(ents, ents.at(a), noun) or (
                 ents.proper_name(a, "Product") if ents.at(a) is None else None)
     return None
