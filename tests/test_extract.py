@@ -2290,11 +2290,12 @@ def test_a_project_is_a_product_and_a_largest_shareholder_invested(extractor):
 
 
 def test_a_bare_short_name_after_the_full_one(extractor):
-    text = ("The fund backed Kestrel Motors on Monday. The money will help Kestrel launch its first car. "
-            "The company, which was founded in 2007, says its mission is to inspire people. "
-            "Sam Moe, its chief executive and co-founder, was formerly an executive at Oracle.")
+    text = ("Tesla is bigger. The fund backed Lumen Motors on Monday, ending speculation over whether Lumen would "
+            "survive. Lumen is one of many start-ups trying to copy Tesla. The company says its mission is to "
+            "inspire. Sam Moe, its chief executive, spoke.")
     found = facts(extractor, text)
-    assert has(found, "Kestrel Motors", "ledBy", "Sam Moe")
+    assert has(found, "Lumen Motors", "ledBy", "Sam Moe")
+    assert not has(found, "Tesla", "ledBy", "Sam Moe")
 
 
 def test_hiring_a_boss_is_not_being_one(extractor):
@@ -2310,8 +2311,8 @@ def test_the_appointment_of_a_person_to_lead(extractor):
 
 
 def test_initials_and_a_surname_in_a_persons_slot(extractor):
-    found = facts(extractor, 'JB Lenz, founder and chief executive of Kestrel Labs, said: "This is great."')
-    assert has(found, "Kestrel Labs", "ledBy", "JB Lenz")
+    found = facts(extractor, "TJ Varga, founder and chief executive of Kestrel Labs, said no.")
+    assert has(found, "Kestrel Labs", "ledBy", "TJ Varga")
 
 
 def test_a_role_for_a_companys_product_is_a_job_at_the_company(extractor):
