@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .identity import CORPORATE_SUFFIXES, normalize_name, strip_suffix
 from .records import Entity
 
-__all__ = ["Mention", "Cluster", "DocEntities", "THING_ACRONYMS", "find_entities", "is_headline",
+__all__ = ["Mention", "Cluster", "DocEntities", "THING_ACRONYMS", "find_entities", "is_coined", "is_headline",
            "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_KIND_NOUNS",
            "CORPORATE_TITLES", "INSTITUTION_WORDS",
            "ORG_NAME_WORDS"]
@@ -235,6 +235,9 @@ class DocEntities:
                     m = self.at(t)
                     if m is not None and not _described(t, child):
                         found.add(m.cluster)
+                if child.i < token.i and child.lower_ in ("it", "they") and child.dep_ in ("nsubj", "nsubjpass"):
+                    # "Salesforce says it is acquiring the office-chat company": not Salesforce
+                    found.update(m.cluster for m in self.resolve(child))
         return found
 
     def resolve(self, token) -> list[Mention]:
@@ -326,7 +329,7 @@ class DocEntities:
         if after is not None and after.is_quote and after.i + 1 < len(self.doc):
             after = self.doc[after.i + 1]  # 'the investment company "AYA Capital"'
         if after is not None and self.at(after) is None and after.lower_ not in _WEEKDAYS and (
-                (after.pos_ == "PROPN" and after.text[:1].isupper()) or _coined(after.text)):
+                (after.pos_ == "PROPN" and after.text[:1].isupper()) or is_coined(after.text)):
             return []  # "the genetics company 23andMe": the company is the name after it, which NER missed
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
@@ -440,7 +443,7 @@ class DocEntities:
         "Michael co-founded Affinity Path": the object of "co-founded" is an organization
         whatever NER says; the name is the run of proper nouns ending at *token*.
         """
-        if self.at(token) is None and type_ == "Organization" and _coined(token.text) \
+        if self.at(token) is None and type_ == "Organization" and is_coined(token.text) \
                 and token.pos_ in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
             coined = True  # "Ann co-founded data4good", "the genetics company 4sight": a coined brand name
         elif self.at(token) is not None or not token.text[:1].isupper() or not (
@@ -573,7 +576,7 @@ class DocEntities:
 _HYPHEN_PARTICIPLES = {"based", "backed", "owned", "led", "funded", "made", "founded", "controlled",
                        "headquartered", "operated", "run", "affiliated", "designed", "built", "rival"}
 _ROLE_WORDS = {"chief", "ceo", "co-ceo", "president", "chairman", "chairwoman", "director", "vice", "head",
-               "executive", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
+               "executive", "exec", "officer", "founder", "co-founder", "managing", "senior", "general", "manager",
                "founding", "interim", "acting", "deputy"}
 #: Titles and ranks a name may follow ("Foreign Minister Sergei Lavrov").
 _PERSON_TITLES = {"minister", "secretary", "colonel", "lieutenant", "general", "captain", "admiral",
@@ -723,11 +726,11 @@ def _clean(span, doc) -> tuple[int, int]:
     return start, end
 
 
-def _coined(word: str) -> bool:
+def is_coined(word: str) -> bool:
     """Whether a word is shaped like a coined brand name, whatever its case: letters with digits
     ("data4good", "4sight") or a capital inside ("iNexo").
 
-    >>> _coined("4sight"), _coined("iNexo"), _coined("company"), _coined("2010")
+    >>> is_coined("4sight"), is_coined("iNexo"), is_coined("company"), is_coined("2010")
     (True, True, False, False)
     """
     letters = [c for c in word if c.isalpha()]

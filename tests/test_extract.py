@@ -2336,3 +2336,42 @@ def test_round_8_hyphens_rounds_and_stakes(extractor, text, triple):
 def test_a_things_acronym_in_parentheses_is_no_product(extractor):
     found = facts(extractor, "Founded in 2009, Kestrel Motors is developing an all-electric sports utility vehicle (SUV).")
     assert not has(found, "SUV", "productOf", "Kestrel Motors")
+
+
+def test_each_backed_name_has_its_own_backer(extractor):
+    found = facts(extractor, "Several AI startups like Microsoft-backed Kestrel AI and Google-backed Brightline have "
+                             "raised funds.")
+    assert has(found, "Microsoft", "investedIn", "Kestrel AI")
+    assert not has(found, "Google", "investedIn", "Kestrel AI")
+
+
+def test_joining_forces_in_an_acquisition_is_no_partnership(extractor):
+    found = facts(extractor, 'After "advanced" talks about an acquisition, Kestrel Labs and Brightline Systems '
+                             "announced Tuesday that they are joining forces.")
+    assert not has(found, "Kestrel Labs", "partnersWith", "Brightline Systems")
+
+
+def test_a_description_object_is_not_its_own_clause_subject(extractor):
+    found = facts(extractor, "Brightline is popular. Kestrel Labs says it is acquiring the decade-old office-chat "
+                             "app company for $27.7 billion.")
+    assert has(found, "Kestrel Labs", "acquired", "Brightline")
+
+
+def test_years_spent_as_ceo_are_past(extractor):
+    found = facts(extractor, "Before joining Kestrel Labs, Jane Moe spent about six years as CEO of Brightline Systems.")
+    assert has(found, "Brightline Systems", "ledBy", "Jane Moe")
+    assert has(found, "Jane Moe", "formerlyAt", "Brightline Systems")
+
+
+def test_a_cofounder_and_a_company_ner_took_for_other_things(extractor):
+    found = facts(extractor, "Pemberton co-founded Brisco with Caterina Fake in 2004.")
+    assert has(found, "Brisco", "ledBy", "Caterina Fake")
+
+
+def test_a_product_called_by_name(extractor):
+    found = facts(extractor, "QuantaML, staffed with semiconductor veterans, has built a program called Lattice.")
+    assert has(found, "Lattice", "productOf", "QuantaML")
+
+
+def test_a_chief_exec(extractor):
+    assert has(facts(extractor, "Kestrel Labs chief exec Bill Moe spoke."), "Kestrel Labs", "ledBy", "Bill Moe")

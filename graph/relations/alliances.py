@@ -188,6 +188,8 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("join", "combine") and not any(c.lemma_.lower() in _POOLED for c in t.children):
         return
+    if lemma in ("join", "combine") and {x.lemma_.lower() for x in t.sent} & (ACQUIRE_NOUNS | {"acquire", "merger", "merge"}):
+        return  # "talks about an acquisition, A and B announced that they are joining forces": one buys the other
     if lemma == "team" and not any(c.lower_ == "up" for c in t.children) and not prep_objects(t, "with"):
         return
     # ("work closer together": the adverb may hang on another)

@@ -408,7 +408,10 @@ def backed(ents: DocEntities, t) -> Iterator[Candidate]:
     owner = ents.at(t.nbor(-2))
     if owner is None or owner.type != "Organization":
         return
-    targets = only_orgs(args_of(ents, t.head))
+    # the name the participle describes, not the names coordinated with it ("Microsoft-backed A and
+    # Google-backed B")
+    own = ents.at(t.head)
+    targets = only_orgs([own] if own is not None else args_of(ents, t.head))
     if not targets and t.head.dep_ == "compound":
         targets = only_orgs(args_of(ents, t.head.head))
     for target in targets:

@@ -115,6 +115,7 @@ LEAD_ROLES = {
 WORK_ROLES = LEAD_ROLES | {
     "partner",  # "A, partner at Sequoia" (a company that is "a partner of B" is no person: CHANNEL_NOUNS)
     "executive",
+    "exec",
     "officer",
     "cto",
     "cfo",

@@ -185,9 +185,9 @@ def _role_kind(role) -> str | None:
     }:
         return "lead"
     if (
-        role.lemma_.lower() in ("executive", "officer")
+        role.lemma_.lower() in ("executive", "exec", "officer")
         and words & {"chief"}
-        and (role.lemma_.lower() == "executive" or words & {"executive"})
+        and (role.lemma_.lower() in ("executive", "exec") or words & {"executive", "exec"})
     ):
         return "lead"  # a chief executive (officer) leads; a chief operating officer does not
     if word in ("head", "leader", "boss", "chief") and role.dep_ != "compound":
@@ -312,7 +312,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     verb = t_head if t_dep == "attr" else t_head.head if t_dep == "pobj" and t_head.lower_ == "as" else None
     former = any(has_former(r) for r in roles) or (  # "served as CTO of X until the company was sold"
         t_dep == "pobj" and t_head.lower_ == "as" and t_head.head.tag_ == "VBD"
-        and any(w.lower_ in ("until", "till") for w in t_head.head.subtree)
+        and (any(w.lower_ in ("until", "till") for w in t_head.head.subtree)
+             or t_head.head.lemma_.lower() == "spend")  # "spent six years as CEO of X"
     ) or (verb is not None and any(c.dep_ == "advmod" and c.lower_ in FORMER_MODS
                                    and not (c.lower_ == "once" and c.i == verb.left_edge.i)
                                    for c in verb.children))
@@ -608,13 +609,13 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             objs = ents.as_organizations(
                 [m for o in dobjs
                  for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
-                           else args_of(ents, o, create="Organization"))]
-            ) or objs
+                           else args_of(ents, o, create="Organization"))], places=bool(people)
+            ) or objs  # ("Butterfield co-founded Ludicorp": no place is founded)
             # "which she co-founded with her brother Jim": the people founded it with are founders too
             # (the parser may hang "alongside A" on the object)
-            people += [m for m in only_people([m for x in [t, *dobjs] for w in prep_objects(x, *COFOUNDER_PREPS)
-                                               for m in args_of(ents, w)])
-                       if m not in people]
+            # (with a person as the subject, a name NER took for a company there is a person's)
+            with_ = [m for x in [t, *dobjs] for w in prep_objects(x, *COFOUNDER_PREPS) for m in args_of(ents, w)]
+            people += [m for m in (ents.as_people(with_) if people else only_people(with_)) if m not in people]
         for org in objs:
             for p in people:
                 yield Candidate(org, "ledBy", p, t, "founded", 0.85 if lemma in FOUND_VERBS else 0.75)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import THING_ACRONYMS, DocEntities, Mention
+from ..mentions import THING_ACRONYMS, DocEntities, Mention, is_coined
 from .lexicon import MAKER_NOUNS, PRODUCT_NOUNS, PRODUCT_VERBS
 from .syntax import (
     Candidate,
@@ -15,6 +15,7 @@ from .syntax import (
     only_products,
     possessors,
     prep_objects,
+    subject_of,
     triggered_by,
 )
 
@@ -98,6 +99,10 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(named, "productOf", o, acl, "product-made-by", 0.75)
     if t.pos_ == "VERB" and lemma in PRODUCT_VERBS:
         makers = only_orgs(clause_subject(ents, t))
+        if not makers:  # "MosaicML has built …": a coined or camel-case name NER missed
+            made = [ents.proper_name(s_, "Organization") for s_ in subject_of(t) if is_coined(s_.text) or (
+                s_.text[:1].isupper() and any(c.isupper() for c in s_.text[1:]) and any(c.islower() for c in s_.text))]
+            makers = only_orgs([m for m in made if m is not None])
         objs = []
         for d in children_with(t, "dobj"):
             objs += only_products(args_of(ents, d))
@@ -117,9 +122,16 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
                 [mm for o in prep_objects(d, "of", "with", "called", "named") for mm in args_of(ents, o)]
             )
             for acl in children_with(d, "acl"):
-                objs += only_products(
-                    [mm for o in children_with(acl, "oprd", "attr", "dobj") for mm in args_of(ents, o)]
-                )
+                named = children_with(acl, "oprd", "attr", "dobj")
+                if acl.lemma_.lower() in ("call", "name", "dub", "brand"):
+                    # "built a program called Composer", "creating a game called Game Neverending"
+                    for o in named:  # (the name a product noun is called is a product's, whatever NER said)
+                        made = ents.at(o) or ents.proper_name(o, "Product")
+                        if made is not None and made.kind == "name" and not ents.clusters[made.cluster].canonical \
+                                and d.lemma_.lower() in PRODUCT_NOUNS | {"program"}:
+                            ents.retype(made, "Product")
+                        objs += [made] if made is not None and made.type == "Product" and made not in objs else []
+                objs += only_products([mm for o in named for mm in args_of(ents, o)])
         objs += only_products([mm for o in prep_objects(t, "with") for mm in args_of(ents, o)])
         for p in objs:
             for o in makers:
