@@ -224,8 +224,11 @@ class DocEntities:
         return Mention(token.i, token.i + 1, token.text, c.type, cluster, kind)
 
     def _clause_coarguments(self, token) -> set[int]:
-        """Clusters named as other arguments of the verb that governs *token*."""
+        """Clusters named as other arguments of the verb that governs *token* (none when *token* is
+        a possessive inside a phrase: "A joined B via the company's purchase of C" is B's)."""
         verb = token.head
+        if token.dep_ == "poss" and verb.dep_ == "pobj":
+            return set()
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         found = set()
@@ -941,6 +944,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue  # "as well as CTO and co-founder Jesse Roe": a title, not a company
         if type_ == "Person" and (looks_like_organization(text) or _after_org_kind(doc, start)):
             type_ = "Organization"
+        elif type_ == "Organization" and not canonical and start > 0 and _is_role_word(doc[start - 1]) \
+                and doc[start - 1].lower_ not in ("general", "senior", "managing") and looks_like_person_name(text):
+            type_ = "Person"  # "former Google ad chief Sridhar Ramaswamy": a title names a person
         if type_ in ("Person", "Organization") and not canonical and end - start >= 2 \
                 and doc[start].lower_ == "project" and not looks_like_organization(text):
             type_ = "Product"  # "Amazon's Project Kuiper": a company's project is no person

@@ -2375,3 +2375,13 @@ def test_a_product_called_by_name(extractor):
 
 def test_a_chief_exec(extractor):
     assert has(facts(extractor, "Kestrel Labs chief exec Bill Moe spoke."), "Kestrel Labs", "ledBy", "Bill Moe")
+
+
+def test_a_title_before_a_name_ner_took_for_a_company(extractor):
+    found = facts(extractor, "Ann Roe, 65, is being succeeded by former Google ad chief Sridhar Varga, who joined "
+                             "Kestrel Labs in June via the company’s $185 million purchase of Zentrix.")
+    assert has(found, "Sridhar Varga", "formerlyAt", "Google")
+    assert has(found, "Sridhar Varga", "worksAt", "Kestrel Labs")
+    # the company whose purchase it was is the one joined, not the former employer
+    assert has(found, "Kestrel Labs", "acquired", "Zentrix")
+    assert not has(found, "Google", "acquired", "Zentrix")
