@@ -35,7 +35,7 @@ _GENERIC_COMPANY_WORDS = {
     "corporation", "corp", "inc", "incorporated", "company", "co", "computer", "computers",
     "systems", "microsystems", "technologies", "technology", "group", "holdings", "electronics",
     "labs", "networks", "software", "communications", "international", "ltd", "limited",
-    "llc", "plc", "ag", "sa", "gmbh", "industries", "enterprises", "solutions", "motors",
+    "llc", "plc", "ag", "sa", "gmbh", "industries", "enterprises", "solutions", "motor", "motors",
 }
 #: Nouns that stand for an organization in a definite description.
 ORG_NOUNS = {

@@ -2385,3 +2385,9 @@ def test_a_title_before_a_name_ner_took_for_a_company(extractor):
     # the company whose purchase it was is the one joined, not the former employer
     assert has(found, "Kestrel Labs", "acquired", "Zentrix")
     assert not has(found, "Google", "acquired", "Zentrix")
+
+
+def test_a_bare_name_before_motor_company_is_the_same_company(extractor):
+    found = facts(extractor, "Kestrel completed a round that included Brightline Motor Company. "
+                             "Brightline invested $500m in Kestrel in April.")
+    assert {s for s, p, o in found if p == "investedIn"} == {normalize_name("Brightline Motor Company")}
