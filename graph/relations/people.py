@@ -519,6 +519,10 @@ def former_role(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(p, "formerlyAt", o, t, "former-relcl", 0.8)
 
 
+#: Nouns of choosing someone for a job: "the appointment of A to lead X".
+_CHOICE_NOUNS = {"appointment", "hiring", "hire", "nomination", "selection", "choice", "election"}
+
+
 @triggered_by(FOUND_VERBS, LEAD_VERBS)
 def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "X was founded by A and B", "A founded X", "Founded by A, …", "X is led by A"."""
@@ -762,8 +766,6 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(p, "worksAt", o, t, "left-for", 0.7)
 
 
-#: Nouns of choosing someone for a job: "the appointment of A to lead X".
-_CHOICE_NOUNS = {"appointment", "hiring", "hire", "nomination", "selection", "choice", "election"}
 #: What years at a job are counted in: "spent a decade at X" (a "career" or "stint" there is a
 #: :func:`position`).
 _SPANS = {"year", "decade", "month", "week", "time"}
