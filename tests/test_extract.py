@@ -2391,3 +2391,14 @@ def test_a_bare_name_before_motor_company_is_the_same_company(extractor):
     found = facts(extractor, "Kestrel completed a round that included Brightline Motor Company. "
                              "Brightline invested $500m in Kestrel in April.")
     assert {s for s, p, o in found if p == "investedIn"} == {normalize_name("Brightline Motor Company")}
+
+
+@pytest.mark.parametrize("text, person, kind", [
+    ("Kestrel Labs CEO Satya Moe, CFO Amy Lenz and COO Ann Varga spoke.", "Ann Varga", "worksAt"),
+    ("Kestrel Labs CEO Satya Moe and CFO Amy Lenz spoke.", "Amy Lenz", "worksAt"),
+    ("Kestrel Labs chair Dominique Moe and CEO Eva Lenz said no.", "Eva Lenz", "ledBy"),
+])
+def test_titled_names_listed_share_the_company(extractor, text, person, kind):
+    found = facts(extractor, text)
+    assert has(found, "Kestrel Labs", "ledBy", person) if kind == "ledBy" else has(found, person, "worksAt", "Kestrel Labs")
+    assert not has(found, "Kestrel Labs", "ledBy", "Amy Lenz")

@@ -356,6 +356,26 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
             yield from _emit_role(person, r, orgs, kind, former or has_former(r), "role-" + t_dep, 0.85)
 
 
+#: Words of a title right before a name: "CEO", "chief executive", "chair".
+_NAME_TITLES = TITLE_WORDS | {"chair", "co-ceo"}
+
+
+def _titled_before(ents: DocEntities, last) -> Mention | None:
+    """The organization before the title of the person whose name ends at *last*: "**Microsoft**
+    CEO Satya Nadella", else None."""
+    person = ents.at(last)
+    if person is None or person.type != "Person" or last.i != person.end - 1:
+        return None
+    doc, j = ents.doc, person.start - 1
+    titled = False
+    while j >= last.sent.start and ents.at(doc[j]) is None and doc[j].lower_.replace(".", "") in _NAME_TITLES:
+        titled, j = True, j - 1
+    if titled and j - 1 >= last.sent.start and doc[j].lower_ in (",", "and") and ents.at(doc[j - 1]) is not None:
+        return _titled_before(ents, doc[j - 1])  # "Microsoft CEO A, CFO B and COO C": A's, for C too
+    org = ents.at(doc[j]) if titled and j >= last.sent.start else None
+    return org if org is not None and org.type == "Organization" else None
+
+
 @triggered_by(mention_end=True)
 def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Apple CEO Steve Jobs", "former Texas Instruments manager Bill Murto", "MIT professors A and B":
@@ -363,6 +383,16 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     m = ents.at(t)
     if m is None or m.type != "Person" or t.i != m.end - 1:
         return
+    own = []  # "Microsoft CEO Satya Nadella and CFO Amy Hood": a coordinated name with a title of its own
+    while m.start - len(own) - 1 >= t.sent.start and ents.at(ents.doc[m.start - len(own) - 1]) is None \
+            and ents.doc[m.start - len(own) - 1].lower_.replace(".", "") in _NAME_TITLES:
+        own.insert(0, ents.doc[m.start - len(own) - 1])
+    if own and t.dep_ == "conj" and ents.at(t.head) is not None and ents.at(t.head).type == "Person":
+        shared = _titled_before(ents, ents.doc[ents.at(t.head).end - 1])
+        kind = _title_kind(own)
+        if shared is not None and kind is not None:
+            yield from _emit_role(m, own[-1], [shared], kind, False, "role-title-shared", 0.8)
+            return
     first = m  # "MIT professors Harold Abelson and Gerald Sussman": the title before the first name
     while t.dep_ == "conj" and ents.at(t.head) is not None and ents.at(t.head).type == "Person" \
             and ents.at(t.head).start < first.start:
@@ -398,6 +428,15 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         role_tokens.pop()
     words = {r.lower_.replace(".", "") for r in role_tokens}
     corporate = bool(words & CORPORATE_TITLES) or ("chief" in words and bool(words & {"officer", "executive"}))
+    before = doc[i - 1] if doc[i].lower_ in ("and", ",") and i - 1 >= t.sent.start else doc[i] \
+        if i >= t.sent.start else None
+    shared = _titled_before(ents, before) if role_tokens and first is m and before is not None else None
+    if shared is not None:  # "Microsoft CEO Satya Nadella and CFO Amy Hood": the company of the name before
+        kind = _title_kind(role_tokens)
+        if kind is not None:
+            yield from _emit_role(m, role_tokens[-1], [shared], kind,
+                                  any(r.lower_ in FORMER_MODS for r in role_tokens), "role-title-shared", 0.8)
+        return
     if role_tokens and first is m and (generic or corporate) \
             and (i < t.sent.start or (not doc[i].text[:1].isupper() and doc[i].tag_ not in ("POS", "PRP$"))):
         # "Following the deal's close, CEO Jane Roe said", "masterminded by COO A": a bare title is
