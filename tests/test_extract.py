@@ -2402,3 +2402,11 @@ def test_titled_names_listed_share_the_company(extractor, text, person, kind):
     found = facts(extractor, text)
     assert has(found, "Kestrel Labs", "ledBy", person) if kind == "ledBy" else has(found, person, "worksAt", "Kestrel Labs")
     assert not has(found, "Kestrel Labs", "ledBy", "Amy Lenz")
+
+
+def test_funds_managed_by_a_firm_and_the_round_told_before(extractor):
+    found = facts(extractor, "Kestrel raised $1.3bn. Funds and accounts advised by asset management firm Brightline "
+                             "Partners led the round, which also featured funds managed by Acme Capital.")
+    assert has(found, "Brightline Partners", "investedIn", "Kestrel")
+    assert has(found, "Acme Capital", "investedIn", "Kestrel")
+    assert not facts(extractor, "Kestrel Labs played golf. Brightline Partners led the round.")

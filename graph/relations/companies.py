@@ -199,6 +199,22 @@ def _is_round(token) -> bool:
         or _raising_verb(token) is not None)
 
 
+def _the_round(token) -> bool:
+    """ "(led) the round", "this round": a round the article told of before."""
+    return token.lemma_ == "round" and any(d.lower_ in ("the", "this") for d in children_with(token, "det"))
+
+
+#: What investors put money in through: "funds advised by T. Rowe Price".
+_FUND_NOUNS = {"fund", "account", "vehicle", "affiliate", "arm", "entity"}
+
+
+def _fund_managers(ents: DocEntities, token) -> list[Mention]:
+    """ "Funds and accounts advised by A", "funds managed by A": the firm behind the money."""
+    heads = [token] + [c for c in token.conjuncts if c.i != token.i]
+    return only_orgs([m for h in heads if h.lemma_.lower() in _FUND_NOUNS
+                      for acl in children_with(h, "acl") for o in prep_objects(acl, "by") for m in args_of(ents, o)])
+
+
 @triggered_by({"lead", "participate", "join", "include", "feature"}, INVEST_VERBS)
 def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "B raised $40 million in a round led by A", "A led B's Series C", "its funding round was
@@ -208,19 +224,20 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if t.lemma_.lower() in ("participate", "join"):  # "A participated in (joined) B's funding round"
         rounds = [r for r in prep_objects(t, "in") + children_with(t, "dobj") if _is_round(r) or r.lemma_ == "round"]
+        # (any "round" one takes part in is a funding round)
         investors = subject_of(t) if rounds else []
     elif t.lemma_.lower() in ("include", "feature"):  # "B completed a $1bn round that included A and C"
-        rounds = [t.head] if t.dep_ == "relcl" and _is_round(t.head) else []
-        investors = children_with(t, "dobj") if rounds else []
+        rounds = [t.head] if t.dep_ == "relcl" and (_is_round(t.head) or _the_round(t.head)) else []
+        investors = children_with(t, "dobj") if rounds else []  # (or "funds managed by A")
     elif t.dep_ == "acl" and _is_round(t.head):
         rounds, investors = [t.head], prep_objects(t, "by")
     else:
-        rounds = [c for c in children_with(t, "nsubjpass", "dobj") if _is_round(c)]
+        rounds = [c for c in children_with(t, "nsubjpass", "dobj") if _is_round(c) or _the_round(c)]
         passive = any(c.dep_ == "nsubjpass" for c in rounds)
         investors = prep_objects(t, "by") if passive else subject_of(t)
     if not rounds:
         return
-    investors = [m for o in investors for m in args_of(ents, o)]
+    investors = [m for o in investors for m in args_of(ents, o) or _fund_managers(ents, o)]
     raisers = [v for v in map(_raising_verb, rounds) if v is not None]
     raised = raisers[0] if raisers else None
     # "… led by A, with (or including) participation from C and D"
