@@ -2410,3 +2410,11 @@ def test_funds_managed_by_a_firm_and_the_round_told_before(extractor):
     assert has(found, "Brightline Partners", "investedIn", "Kestrel")
     assert has(found, "Acme Capital", "investedIn", "Kestrel")
     assert not facts(extractor, "Kestrel Labs played golf. Brightline Partners led the round.")
+
+
+def test_products_listed_as_examples_of_a_companys_products(extractor):
+    found = facts(extractor, "The plant will power Kestrel's latest electric vehicles, including the Falcon EV, the "
+                             "Sierra EV and the Lyra.")
+    assert has(found, "Falcon EV", "productOf", "Kestrel")
+    assert has(found, "Lyra", "productOf", "Kestrel")
+    assert not facts(extractor, "Kestrel's players, including Jane Roe and Ann Lee, won.")

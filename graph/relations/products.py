@@ -11,6 +11,7 @@ from .syntax import (
     args_of,
     children_with,
     clause_subject,
+    examples_of,
     only_orgs,
     only_products,
     possessors,
@@ -30,15 +31,17 @@ _FOR_PLATFORM = {"application", "app", "game", "driver", "plugin", "plug-in", "e
 _PEOPLE_TOO = {"assistant", "player", "players", "model", "speaker"}
 
 
-def _as_product(ents: DocEntities, m: Mention | None, noun) -> Mention | None:
-    """*m* as a product: a name NER took for an organization (or, right by the noun, a person:
-    "its debut game, Skyward Sword", "Apple's Pink prototype") is retyped where the product noun
-    *noun* describes it; a name the gazetteer knows keeps its type."""
+def _as_product(ents: DocEntities, m: Mention | None, noun, *, example: bool = False) -> Mention | None:
+    """*m* as a product: a name NER took for an organization (or, right by the noun or as an
+    *example* of it, a person: "its debut game, Skyward Sword", "Apple's Pink prototype", "its
+    cars, including the Lyra") is retyped where the product noun *noun* describes it; a name the
+    gazetteer knows keeps its type."""
     if m is None or m.kind != "name" or ents.clusters[m.cluster].canonical:
         return m if m is not None and m.type == "Product" else None
     last = ents.doc[m.end - 1]
     describes = ((last.dep_ in ("appos", "compound", "amod", "nmod") and last.head.i == noun.i)
-                 or (noun.dep_ == "appos" and m.start <= noun.head.i < m.end)) and noun.lemma_.lower() not in _PEOPLE_TOO
+                 or (noun.dep_ == "appos" and m.start <= noun.head.i < m.end) or example) \
+        and noun.lemma_.lower() not in _PEOPLE_TOO
     if m.type == "Organization" or (m.type == "Person" and describes):
         ents.retype(m, "Product")
     return m if m.type == "Product" else None
@@ -90,6 +93,15 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         if m is not None:
             for o in owners:
                 yield Candidate(m, "productOf", o, t, "poss-named-product", 0.7)
+        # "GM's latest electric vehicles, including the Falcon EV and the Sierra": the examples
+        # (whose owner is a company, whatever NER said)
+        examples = examples_of(ents, t) if t.tag_ == "NNS" else []
+        owners = owners or (ents.as_organizations([p for p in possessors(ents, t) if " " not in p.text])
+                            if examples else [])
+        listed = [_as_product(ents, x, t, example=True) for x in examples] if owners else []
+        for x in listed:
+            for o in owners if x is not None else []:
+                yield Candidate(x, "productOf", o, t, "poss-products-listed", 0.7)
         # "Falcon, the chatbot developed by Kestrel Labs": the product noun's maker
         for acl in children_with(t, "acl"):
             if acl.lemma_.lower() in PRODUCT_VERBS:
