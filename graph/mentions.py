@@ -1004,10 +1004,9 @@ def _short_forms_missed(doc, raw: list[Mention]) -> list[Mention]:
     short = {}
     for m in raw:
         words = m.text.split()
-        if m.type == "Organization" and len(words) >= 2 and words[0][:1].isupper() and all(
-                w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in words[1:]):
+        if m.type == "Organization" and words[0][:1].isupper() and _generic_after(words, 1):
             short.setdefault(words[0], m)
-    surnames = {m.text.split()[-1] for m in raw if m.type == "Person" and " " in m.text}
+    surnames = _surnames(raw)
     short = {w: m for w, m in short.items() if w not in surnames}
     if not short:
         return raw
@@ -1027,7 +1026,7 @@ def _short_forms_missed(doc, raw: list[Mention]) -> list[Mention]:
 def _share_surnames(raw: list[Mention], doc) -> None:
     """ "brothers Patrick and John Collison": a first name coordinated with a full name shares its
     surname, so the first is Patrick Collison (not when the one word is another person's surname)."""
-    surnames = {doc[m.end - 1].text for m in raw if m.type == "Person" and m.end - m.start > 1}
+    surnames = _surnames(raw)
     for a, b in zip(raw, raw[1:]):
         if (a.type == b.type == "Person" and a.end - a.start == 1 and b.end - b.start == 2 and b.start == a.end + 1
                 and doc[a.end].lower_ == "and" and not a.canonical and a.text not in surnames
@@ -1324,7 +1323,7 @@ def _one_type_per_name(raw: list[Mention], doc) -> None:
     ("Kingsoft") is the company, unless it is the surname of a person named in full there, or
     follows "in" as a town does."""
     companies = {m.text for m in raw if m.type == "Organization" and m.end - m.start == 1}
-    surnames = {m.text.split()[-1] for m in raw if m.type == "Person" and " " in m.text}
+    surnames = _surnames(raw)
     for m in raw:
         if m.type in ("Person", "Place") and m.end - m.start == 1 and m.text in companies \
                 and m.text not in surnames and not (m.start > 0 and doc[m.start - 1].lower_ in ("in", "near", "to", "from")):
@@ -1352,14 +1351,25 @@ def _surname_mistyped(m: Mention, doc, clusters: list[Cluster]) -> int | None:
     return people[0]
 
 
+def _generic_after(words: list[str], n: int) -> bool:
+    """Whether a name's *words* after its first *n* are all generic company words ("Lucid | Motors",
+    "Acme | Corp."), so the first *n* are its short name."""
+    return len(words) > n and all(w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in words[n:])
+
+
+def _surnames(raw: list[Mention]) -> set[str]:
+    """The surnames of the people named in full."""
+    return {m.text.split()[-1] for m in raw if m.type == "Person" and " " in m.text}
+
+
 def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
     """A cluster of which *m* is a short form: a surname, an acronym, a bare company name (before
     a name it ends: "Lucid" is Lucid Motors', not that of "Model S, Lucid", which NER ran together)."""
     words = m.text.split()
     if m.type == "Organization":
         for cid, c in enumerate(clusters):
-            if c.type == m.type and any(len(n.split()) > len(words) and n.split()[: len(words)] == words and all(
-                    w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in n.split()[len(words):]) for n in c.names):
+            if c.type == m.type and any(_generic_after(n.split(), len(words)) and n.split()[: len(words)] == words
+                                        for n in c.names):
                 return cid
     for cid, c in enumerate(clusters):
         if c.type != m.type or not c.names:
@@ -1376,10 +1386,6 @@ def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
                 return cid
             if m.type == "Organization":
                 if m.text.isupper() and 2 <= len(m.text) <= 6 and _initials(name) == m.text:
-                    return cid
-                if full[: len(words)] == words and all(
-                    w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in full[len(words):]
-                ):
                     return cid
                 if normalize_name(strip_suffix(name)) == normalize_name(m.text):
                     return cid

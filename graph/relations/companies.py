@@ -122,8 +122,7 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
             sources = prep_objects(t, "from") + [o for d in money for o in prep_objects(d, "from")]
             sources += [o for d in money for f in prep_objects(d, "in") for o in prep_objects(f, "from")]
             investors, targets = [m for o in sources for m in args_of(ents, o)], clause_subject(ents, t)
-            # "from investors including Lightspeed": a one-word "person" giving money is a firm
-            ents.as_organizations([m for m in investors if m.type == "Person" and " " not in m.text])
+            _firms(ents, investors)  # "from investors including Lightspeed"
         else:  # "both firms put money into NextCard"
             investors = clause_subject(ents, t)
             targets = ents.as_organizations([m for o in prep_objects(t, "into") for m in args_of(ents, o)])
@@ -199,6 +198,16 @@ def _is_round(token) -> bool:
         or _raising_verb(token) is not None)
 
 
+def _firms(ents: DocEntities, investors: list[Mention]) -> None:
+    """A one-word "person" that puts money into a company is a firm NER did not know ("Lightspeed")."""
+    ents.as_organizations([m for m in investors if m.type == "Person" and " " not in m.text])
+
+
+#: Verbs of taking part in a funding round: "A led (participated in, joined) the round", "a round
+#: that included (featured) A".
+_ROUND_VERBS = {"lead", "participate", "join", "include", "feature"}
+
+
 def _the_round(token) -> bool:
     """ "(led) the round", "this round": a round the article told of before."""
     return token.lemma_ == "round" and any(d.lower_ in ("the", "this") for d in children_with(token, "det"))
@@ -215,12 +224,12 @@ def _fund_managers(ents: DocEntities, token) -> list[Mention]:
                       for acl in children_with(h, "acl") for o in prep_objects(acl, "by") for m in args_of(ents, o)])
 
 
-@triggered_by({"lead", "participate", "join", "include", "feature"}, INVEST_VERBS)
+@triggered_by(_ROUND_VERBS, INVEST_VERBS)
 def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "B raised $40 million in a round led by A", "A led B's Series C", "its funding round was
     led by A, with participation from C", "A led the $40 million round in B", "B brought in a
     Series A in a round funded by A"."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in INVEST_VERBS | {"lead", "participate", "join", "include", "feature"}:
+    if t.pos_ != "VERB" or t.lemma_.lower() not in INVEST_VERBS | _ROUND_VERBS:
         return
     if t.lemma_.lower() in ("participate", "join"):  # "A participated in (joined) B's funding round"
         rounds = [r for r in prep_objects(t, "in") + children_with(t, "dobj") if _is_round(r) or r.lemma_ == "round"]
@@ -247,7 +256,7 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
     if participating:  # "A led the round, with C and existing investors like D also participating"
         investors += [m for o in prep_objects(t, "with") for m in args_of(ents, o)]
         investors += [m for w in participating for s in children_with(w, "nsubj") for m in args_of(ents, s)]
-    ents.as_organizations([m for m in investors if m.type == "Person" and " " not in m.text])  # "Lightspeed"
+    _firms(ents, investors)  # "led by Lightspeed"
     targets = []
     for r in rounds:
         targets += possessors(ents, r) + [m for o in prep_objects(r, "in", "for") for m in args_of(ents, o)]

@@ -34,7 +34,6 @@ from .syntax import (
     only_people,
     possessors,
     prep_objects,
-    relative_antecedent,
     subject_of,
     trigger_lemma,
     triggered_by,
@@ -387,8 +386,9 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     while m.start - len(own) - 1 >= t.sent.start and ents.at(ents.doc[m.start - len(own) - 1]) is None \
             and ents.doc[m.start - len(own) - 1].lower_.replace(".", "") in _NAME_TITLES:
         own.insert(0, ents.doc[m.start - len(own) - 1])
-    if own and t.dep_ == "conj" and ents.at(t.head) is not None and ents.at(t.head).type == "Person":
-        shared = _titled_before(ents, ents.doc[ents.at(t.head).end - 1])
+    j = m.start - len(own) - 1
+    if own and j - 1 >= t.sent.start and ents.doc[j].lower_ in ("and", ","):
+        shared = _titled_before(ents, ents.doc[j - 1])  # (None unless a titled name ends there)
         kind = _title_kind(own)
         if shared is not None and kind is not None:
             yield from _emit_role(m, own[-1], [shared], kind, False, "role-title-shared", 0.8)
@@ -428,15 +428,6 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         role_tokens.pop()
     words = {r.lower_.replace(".", "") for r in role_tokens}
     corporate = bool(words & CORPORATE_TITLES) or ("chief" in words and bool(words & {"officer", "executive"}))
-    before = doc[i - 1] if doc[i].lower_ in ("and", ",") and i - 1 >= t.sent.start else doc[i] \
-        if i >= t.sent.start else None
-    shared = _titled_before(ents, before) if role_tokens and first is m and before is not None else None
-    if shared is not None:  # "Microsoft CEO Satya Nadella and CFO Amy Hood": the company of the name before
-        kind = _title_kind(role_tokens)
-        if kind is not None:
-            yield from _emit_role(m, role_tokens[-1], [shared], kind,
-                                  any(r.lower_ in FORMER_MODS for r in role_tokens), "role-title-shared", 0.8)
-        return
     if role_tokens and first is m and (generic or corporate) \
             and (i < t.sent.start or (not doc[i].text[:1].isupper() and doc[i].tag_ not in ("POS", "PRP$"))):
         # "Following the deal's close, CEO Jane Roe said", "masterminded by COO A": a bare title is
@@ -650,10 +641,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         if lemma in FOUND_VERBS and (people or subject_of(t)):
             # (a subject that resolves to no one still founded it with the people named after "with")
             objs = ents.as_organizations(
-                [m for o in dobjs
-                 for m in (relative_antecedent(ents, o) if o.lower_ in ("which", "that")
-                           else args_of(ents, o, create="Organization"))], places=bool(people)
-            ) or objs  # ("Butterfield co-founded Ludicorp": no place is founded)
+                [m for o in dobjs for m in args_of(ents, o, create="Organization")], places=bool(people)
+            ) or objs  # ("Butterfield co-founded Ludicorp": no place is founded; "which" is its antecedent)
             # "which she co-founded with her brother Jim": the people founded it with are founders too
             # (the parser may hang "alongside A" on the object)
             # (with a person as the subject, a name NER took for a company there is a person's)
