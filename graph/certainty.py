@@ -39,9 +39,22 @@ _REPORT_CUES = ("according to", "sources say", "sources said", "sources told", "
                 "report claimed", "report said", "report says", "reports say", "reports said", "reports suggest")
 
 
+#: Sources that state a deal on the record: "according to a filing", "according to the company".
+_OFFICIAL_SOURCES = {"filing", "statement", "announcement", "release", "agreement", "company", "prospectus",
+                     "disclosure", "document", "regulator"}
+
+
+def _official(according) -> bool:
+    """Whether "according to …" cites the record ("a filing on Monday", "a company statement"), not a report."""
+    return any(o.lemma_.lower() in _OFFICIAL_SOURCES for to in according.children if to.lower_ == "to"
+               for o in to.children if o.dep_ == "pobj")
+
+
 def sentence_hedged(sent) -> bool:
     """Whether the sentence as a whole is attributed to unnamed sources or a report."""
     text = sent.text.lower()
+    if "according to" in text and all(_official(t) for t in sent if t.lower_ == "according"):
+        text = text.replace("according to", "")
     return any(cue in text for cue in _REPORT_CUES) or text.rstrip().endswith(": report")
 
 
@@ -73,7 +86,8 @@ def judge(trigger) -> str | None:
                 hedged = True
             if c.dep_ == "advmod" and low in HEDGE_ADVERBS:
                 hedged = True
-            if c.dep_ == "prep" and low == "according" and not _background(node) and c not in ancestors:
+            if c.dep_ == "prep" and low == "according" and not _background(node) and c not in ancestors \
+                    and not _official(c):
                 hedged = True  # attribution belongs to the main clause, wherever the parser hangs it
             if c.dep_ == "prep" and low == "in" and any(g.lemma_.lower() in ("talk", "negotiation", "discussion")
                                                          for g in c.children):

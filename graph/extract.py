@@ -129,12 +129,18 @@ class RuleExtractor:
         """The facts of an article already parsed by :attr:`nlp` (no second parse)."""
         from .mentions import find_entities
         from .relations import candidates
+        from .relations.people import later_move
 
         ents = find_entities(doc, self.gazetteer)
         facts = []
         weak_partnerships = set()  # facts from "deal"/"agreement": may be an acquisition's
         for sent in doc.sents:
+            later = later_move(sent)
             for cand in candidates(ents, sent):
+                if cand.predicate == "worksAt" and later and cand.trigger.i not in later \
+                        and cand.object.start not in later:
+                    # "Prior to joining X, A held a senior position at Y": Y was before X
+                    cand = cand._replace(predicate="formerlyAt")
                 certainty = judge(cand.trigger)
                 if certainty is None:
                     continue

@@ -319,7 +319,7 @@ class DocEntities:
                 return [self._as_kind(named, anchor) if all(c.lemma_.lower() in ORG_KIND_NOUNS for c in kinds)
                         else named]
             if subj and anchor.dep_ == "attr" and anchor.lemma_.lower() in ORG_KIND_NOUNS:  # "X is a firm …"
-                made = self.proper_name(subj[0], "Organization")
+                made = self.proper_name(subj[0], "Organization", initial_noun=True)
                 if made is not None:
                     return [made]
         if token.lemma_.lower() not in ORG_NOUNS:
@@ -440,15 +440,20 @@ class DocEntities:
         cluster.count -= 1
         return True
 
-    def proper_name(self, token, type_: str) -> Mention | None:
+    def proper_name(self, token, type_: str, *, initial_noun: bool = False) -> Mention | None:
         """A mention for a capitalized name NER missed, in a slot only *type_* fills.
 
         "Michael co-founded Affinity Path": the object of "co-founded" is an organization
-        whatever NER says; the name is the run of proper nouns ending at *token*.
+        whatever NER says; the name is the run of proper nouns ending at *token*. With
+        *initial_noun*, the slot is strong enough for a bare word opening the sentence that the
+        tagger took for a common noun ("Kijenge is a company based in Arusha").
         """
         if self.at(token) is None and type_ == "Organization" and is_coined(token.text) \
                 and token.pos_ in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
             coined = True  # "Ann co-founded data4good", "the genetics company 4sight": a coined brand name
+        elif initial_noun and self.at(token) is None and token.pos_ == "NOUN" and token.i == token.sent.start \
+                and token.is_title and token.is_alpha and not list(token.children):
+            coined = True  # one word, nothing before it
         elif self.at(token) is not None or not token.text[:1].isupper() or not (
                 token.pos_ == "PROPN" or (type_ == "Product" and token.text.isupper() and len(token) > 1)):
             return None
@@ -611,7 +616,8 @@ _TOWN_WORDS = {"city", "town", "county", "district", "township", "village"}
 _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast", "governorate"}
 #: Acronyms of things, which NER takes for names: "the Swedish EV maker", "a sports utility vehicle (SUV)".
 THING_ACRONYMS = frozenset({"ev", "evs", "ai", "iot", "vr", "ar", "xr", "5g", "4g", "lte", "gpu", "gpus", "cpu",
-                            "saas", "api", "llm", "llms", "pc", "pcs", "tv", "ipo", "esg", "suv", "suvs"})
+                            "saas", "api", "llm", "llms", "pc", "pcs", "tv", "ipo", "esg", "suv", "suvs", "bnpl", "ran",
+                            "vran", "nfc", "kyc", "crm", "erp", "ehr", "ehrs"})
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"} | THING_ACRONYMS
 
 
@@ -712,6 +718,10 @@ def _clean(span, doc) -> tuple[int, int]:
             end -= 2
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
         return start, start
+    # "Challenger bank Monzo": a kind NER ran into the name it describes (the kind in lower case)
+    kind = next((i for i in range(end - 2, start - 1, -1) if doc[i].is_lower and doc[i].lemma_ in ORG_NOUNS), None)
+    if span.label_ == "ORG" and kind is not None and all(t.text[:1].isupper() for t in doc[kind + 1:end]):
+        start = kind + 1
     while start < end and (doc[start].lower_ in {"the", "a", "an"} | _HONORIFICS or doc[start].is_space):
         start += 1
     if end - start > 1 and doc[end - 1].lower_ in _WEEKDAYS:
@@ -911,6 +921,13 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             j += 1
         if type_ != "Place" and _based_after(doc, end) and not canonical:
             type_ = "Place"
+        # "Samsung Galaxy S22", "Pixel 8 Pro": a model's code after a product line's name is the model's
+        model = end
+        while type_ == "Product" and model < len(doc) and doc[model].ent_type_ in ("", "PRODUCT", "CARDINAL") and (
+                _model_code(doc[model].text) or (model > end and doc[model].lower_ in _MODEL_WORDS)):
+            model += 1
+        if model > end:
+            end, canonical = model, None
         # "Hugh McColl, Jr.": the generational suffix is part of the name
         if type_ == "Person" and end < len(doc) and doc[end].lower_.strip(".") in _GENERATIONAL:
             end += 1
@@ -995,6 +1012,16 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     _one_type_per_name(raw, doc)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
+
+
+#: Words that end a model's name after its code: "Pixel 8 Pro", "iPhone 15 Pro Max".
+_MODEL_WORDS = {"pro", "max", "plus", "ultra", "mini", "lite", "air"}
+
+
+def _model_code(word: str) -> bool:
+    """A model's code: "S22", "X3D", "8", "360" (not a year, a count with a comma, or a word)."""
+    return word.isalnum() and any(c.isdigit() for c in word) and len(word) <= 5 and not (
+        word.isdigit() and (len(word) == 4 or word.startswith("0")))
 
 
 def _short_forms_missed(doc, raw: list[Mention]) -> list[Mention]:
@@ -1371,6 +1398,13 @@ def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
             if c.type == m.type and any(_generic_after(n.split(), len(words)) and n.split()[: len(words)] == words
                                         for n in c.names):
                 return cid
+        # "JPMorgan" after "JPMorgan Chase", a company the gazetteer knows: the first word of its name
+        known = [cid for cid, c in enumerate(clusters) if c.type == m.type and c.canonical and len(words) == 1
+                 and words[0][:1].isupper() and words[0].lower() not in ORG_NAME_WORDS
+                 and any(len(n.split()) == 2 and n.split()[0] == words[0]
+                         and n.split()[1].lower() not in ORG_NAME_WORDS for n in c.names)]  # (not "M&T Bank")
+        if len(known) == 1:
+            return known[0]
     for cid, c in enumerate(clusters):
         if c.type != m.type or not c.names:
             continue

@@ -59,11 +59,12 @@ def paragraph_breaks(doc):
 
 
 _DASHES = ("--", "-", "–", "—")
+_SITE_ENDINGS = (".com", ".net", ".org", ".io", ".co.uk")
 
 
 def _dateline_end(doc, start: int) -> int | None:
     """Where the text after a paragraph's dateline begins: "HOUSTON (AP) -- Acme said …",
-    "SAN FRANCISCO, March 3 (Reuters) - …", "LONDON — …"; None without one."""
+    "SAN FRANCISCO, March 3 (Reuters) - …", "LONDON — …", "Investing.com -- …"; None without one."""
     for j in range(start + 1, min(start + 12, len(doc) - 1)):
         if "\n" in doc[j].text or "\n" in doc[j - 1].whitespace_:
             return None
@@ -71,7 +72,8 @@ def _dateline_end(doc, start: int) -> int | None:
             head = doc[start:j]
             agency = head[-1].text == ")" and any(t.text == "(" for t in head)
             city = doc[start].is_upper and len(doc[start]) >= 3 and doc[start].is_alpha
-            return j + 1 if agency or city else None
+            site = len(head) <= 2 and head[-1].lower_.endswith(_SITE_ENDINGS)  # a news site's name
+            return j + 1 if agency or city or site else None
     return None
 
 

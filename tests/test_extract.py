@@ -705,7 +705,7 @@ def test_participle_hung_inside_the_description(extractor, text, triple):
 
 @pytest.mark.parametrize("text, triple", [
     ("Before joining Corvexa, Tomas was Chairman of Brightpath Networks, a company he co-founded in 2004.",
-     ("Tomas", "worksAt", "Brightpath Networks")),
+     ("Tomas", "formerlyAt", "Brightpath Networks")),
     ("Kowalczyk joined the Ontario Dairy Cooperative in 2003 as chief executive officer of the Dairy Farmers "
      "Credit Union.", ("Dairy Farmers Credit Union", "ledBy", "Kowalczyk")),
     ("Okafor is a distinguished professor at Tufts University.",
@@ -1254,6 +1254,7 @@ RULE_SENTENCES = [
     "Acme Corp is a member of the Open Robotics Alliance.",
     "Globex Inc, a rival of Acme Corp, cut prices.",
     "Acme Corp competes with Globex Inc in printers.",
+    "Acme Corp will tap Globex Inc to build its network.",
     "Acme Corp raised $40 million in a Series B round led by Kestrel Capital.",
     "Jane Roe, the chief executive of Acme Corp, spoke.",
     "Acme Corp CEO Jane Roe spoke on Monday.",
@@ -2418,3 +2419,138 @@ def test_products_listed_as_examples_of_a_companys_products(extractor):
     assert has(found, "Falcon EV", "productOf", "Kestrel")
     assert has(found, "Lyra", "productOf", "Kestrel")
     assert not facts(extractor, "Kestrel's players, including Jane Roe and Ann Lee, won.")
+
+
+# -- round 9 (invented sentences) ----------------------------------------------------------------------
+
+
+def test_a_word_opening_the_sentence_named_by_its_kind(extractor):
+    # (the small tagger takes the unknown word for a common noun, and NER finds no name)
+    found = facts(extractor, "Bidhaa is a diversified agro-processing company based in Arusha, Tanzania engaged "
+                             "in maize milling.")
+    assert has(found, "Bidhaa", "locatedIn", "Arusha, Tanzania")
+
+
+def test_companies_working_with_one_are_not_partners_of_each_other(extractor):
+    found = facts(extractor, "Nokia, Intel, Qualcomm and Fujitsu are also working with the operator.")
+    assert not has(found, "Nokia", "partnersWith", "Intel")
+    assert has(facts(extractor, "Nokia and Intel are working together."), "Nokia", "partnersWith", "Intel")
+
+
+def test_a_news_sites_dateline_is_no_subject(extractor):
+    found = facts(extractor, "Marketnews.com -- Kestrel Labs (NASDAQ:KSTL) has acquired a 9% stake in Brightline "
+                             "Systems (AS:BRT), becoming its largest shareholder.")
+    assert has(found, "Kestrel Labs", "investedIn", "Brightline Systems")
+    assert not has(found, "Marketnews.com", "investedIn", "Brightline Systems")
+
+
+@pytest.mark.parametrize("source, certainty", [
+    ("a filing on Monday", "confirmed"), ("a company statement", "confirmed"), ("a report", "reported"),
+    ("people familiar with the matter", "reported"),
+])
+def test_according_to_the_record_is_confirmed(extractor, source, certainty):
+    found = facts(extractor, f"Kestrel Labs has acquired Brightline Systems, according to {source}.")
+    assert get(found, "Kestrel Labs", "acquired", "Brightline Systems").certainty == certainty
+
+
+@pytest.mark.parametrize("text", [
+    "Prior to joining Kestrel Labs, Ann Varga held a senior position at Brightline Systems.",
+    "Before founding Kestrel Labs in 2010, Ann Varga was head of sales at Brightline Systems.",
+])
+def test_a_job_before_joining_is_a_former_one(extractor, text):
+    found = facts(extractor, text)
+    assert has(found, "Ann Varga", "formerlyAt", "Brightline Systems")
+    assert not has(found, "Ann Varga", "worksAt", "Brightline Systems")
+
+
+def test_the_head_of_a_part_of_the_company_works_there(extractor):
+    found = facts(extractor, "Jim Poe, Kestrel Labs' network head, said the design was open.")
+    assert has(found, "Jim Poe", "worksAt", "Kestrel Labs")
+    assert not has(found, "Kestrel Labs", "ledBy", "Jim Poe")
+    assert has(facts(extractor, "Kestrel Labs chief Ann Lee spoke."), "Kestrel Labs", "ledBy", "Ann Lee")
+
+
+def test_a_one_word_possessor_of_a_person_is_an_organization(extractor):
+    text = "The startup is set to raise more money. Sky's Mark Kleinman first reported news of the funding."
+    assert has(facts(extractor, text), "Mark Kleinman", "worksAt", "Sky")
+    # (not a person's possessive after the person is named in full)
+    assert not facts(extractor, "Elon Musk spoke. Musk's Jared Birchall said no.")
+
+
+def test_a_kind_ner_ran_into_a_name(extractor):
+    text = "Challenger bank Novabank is close to raising a second extension to its June funding round."
+    assert mentions(extractor, text, "Organization") == {"Novabank"}
+
+
+def test_a_fronted_participle_without_object_is_passive(extractor):
+    found = facts(extractor, "Founded in 2015, Zumzo will bring in new funding from Octavian Capital.\n\n"
+                             "London-based challenger bank Zumzo is closing an extension.")
+    assert has(found, "Zumzo", "locatedIn", "London")
+
+
+def test_invested_into(extractor):
+    assert has(facts(extractor, "Brightline Ventures invested into Kestrel Labs last year."),
+               "Brightline Ventures", "investedIn", "Kestrel Labs")
+
+
+def test_the_company_behind_a_product(extractor):
+    found = facts(extractor, "Kestrel Labs, the startup behind the Falcon chatbot, raised money.")
+    assert has(found, "Falcon", "productOf", "Kestrel Labs")
+    assert not any(p == "productOf" for _, p, _ in facts(
+        extractor, "Kestrel Labs, the firm behind the attack, is based in Boston."))
+
+
+def test_the_company_a_relative_clause_says_was_acquired(extractor):
+    found = facts(extractor, "Kestrel Labs put its models into Zentrix Systems, the speech company it acquired in 2022.")
+    assert has(found, "Kestrel Labs", "acquired", "Zentrix Systems")
+
+
+def test_a_kind_of_organization_in_a_place(extractor):
+    found = facts(extractor, "The deal gives Kestrel Labs access to Advance Medical, a virtual care provider in Spain.")
+    assert has(found, "Advance Medical", "locatedIn", "Spain")
+    assert not facts(extractor, "Jane Roe is a developer in Boston.")
+
+
+def test_whose_product_without_a_relative_clause(extractor):
+    found = facts(extractor, "Kestrel Labs, whose core banking platform, Vault, is popular, grew.")
+    assert has(found, "Vault", "productOf", "Kestrel Labs")
+
+
+@pytest.mark.parametrize("text", ["AT&T Inc. will tap Ericsson AB to modernize its US wireless network.",
+                                  "AT&T Inc. picked Ericsson AB to supply its radios."])
+def test_a_company_chosen_for_a_job(extractor, text):
+    assert has(facts(extractor, text), "AT&T", "partnersWith", "Ericsson AB")
+
+
+def test_a_product_chosen_is_no_partner(extractor):
+    assert not facts(extractor, "Kestrel Labs chose Brightline's Vault to power its bank.")
+
+
+def test_a_contender_against_giants(extractor):
+    found = facts(extractor, "Samsung has emerged as a strong RAN contender against network giants Ericsson, "
+                             "Nokia and ZTE.")
+    assert has(found, "Samsung", "rivalOf", "Nokia") and has(found, "Samsung", "rivalOf", "ZTE")
+
+
+def test_a_rival_without_complement_is_the_topics(extractor):
+    found = facts(extractor, "Affirm has joined JPMorgan Chase’s payments network. Just last month, Klarna, a key "
+                             "rival in the BNPL market, secured a similar deal with JPMorgan.")
+    assert has(found, "Klarna", "rivalOf", "Affirm")
+    assert has(found, "Klarna", "partnersWith", "JPMorgan Chase")  # (the gazetteer's company, named short)
+    assert not any("bnpl" in (s, o) for s, _, o in found)
+
+
+def test_a_largest_stakeholder_in_a_list_taken_for_an_apposition(extractor):
+    found = facts(extractor, "Breen worked at Brightline Capital, Abu Dhabi's sovereign wealth fund and "
+                             "Kestrel Labs' largest stakeholder.")
+    assert has(found, "Brightline Capital", "investedIn", "Kestrel Labs")
+
+
+def test_a_models_code_after_a_product_line(extractor):
+    found = facts(extractor, "Samsung shipped phones. Dish Wireless is using the Samsung Galaxy S22 smartphone.")
+    assert has(found, "Samsung Galaxy S22", "productOf", "Samsung")
+
+
+def test_a_curly_possessive_parsed_as_a_modifier(extractor):
+    found = facts(extractor, "The technique is used in cutting-edge chips, such as AMD’s X3D processors.")
+    assert has(found, "X3D", "productOf", "AMD")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..mentions import DocEntities
-from .alliances import members, partner_noun, partner_verb, rival_noun, rival_verb
+from .alliances import chosen, members, partner_noun, partner_verb, rival_noun, rival_verb
 from .companies import acquire, backed, funding_round, invest, investor, subsidiary
 from .people import (
     appointed,
@@ -46,6 +46,7 @@ __all__ = ["Candidate", "RULES", "candidates"]
 RULES = {
     "partner_noun": partner_noun,
     "partner_verb": partner_verb,
+    "chosen": chosen,
     "members": members,
     "rival_noun": rival_noun,
     "rival_verb": rival_verb,

@@ -36,7 +36,7 @@ from .syntax import (
     triggered_by,
 )
 
-__all__ = ["partner_noun", "partner_verb", "members", "rival_noun", "rival_verb"]
+__all__ = ["partner_noun", "partner_verb", "chosen", "members", "rival_noun", "rival_verb"]
 
 
 @triggered_by(PARTNER_NOUNS, CHANNEL_NOUNS)
@@ -205,7 +205,8 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         for a in subj:
             for b in others:
                 yield Candidate(a, "partnersWith", b, t, "partner-verb", 0.85)
-    elif len(subj) >= 2:
+    elif len(subj) >= 2 and not prep_objects(t, "with", "alongside"):
+        # (not "A, B and C are working with the operator": each works with it, not with the others)
         yield from pairs(subj, "partnersWith", t, "partner-verb-coordinated", 0.8)
     else:
         # "Microsoft rejected VMware's offer to work together": the offer's owner and the subject
@@ -214,6 +215,28 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
             for a in only_orgs(governing_subject(ents, t.head)):
                 for b in owners:
                     yield Candidate(a, "partnersWith", b, t, "partner-offer", 0.7)
+
+
+#: Verbs of picking a company for a job: "AT&T will tap Ericsson to modernize its network".
+_CHOOSE_VERBS = {"tap", "pick", "select", "choose", "enlist", "hire", "engage", "contract"}
+
+
+@triggered_by(_CHOOSE_VERBS)
+def chosen(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "A tapped B to build its network", "A picked B to supply its radios": a company chosen for
+    a job is a partner (not "A chose B's product": only companies named in both slots)."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in _CHOOSE_VERBS:
+        return
+    job = [c for c in t.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+           and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not job:
+        return
+    chooser = only_orgs(clause_subject(ents, t))
+    picked = [m for d in children_with(t, "dobj") if not children_with(d, "poss") for m in args_of(ents, d)]
+    for a in chooser:
+        for b in only_orgs(picked):
+            if b.kind == "name":
+                yield Candidate(a, "partnersWith", b, t, "chosen-for", 0.7)
 
 
 @triggered_by({"include", "member"})
@@ -262,8 +285,10 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     owners = orgs_or_products(possessors(ents, t))
     # "X, one of the biggest rivals of Y" / "X is one of Y's rivals": the "one" stands where the noun would
     anchor = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one" else t
-    if anchor.dep_ in ("attr",):
-        subj = orgs_or_products(clause_subject(ents, anchor.head))
+    # "A has emerged as a strong contender against B": what the subject became
+    become = anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in ("VERB", "AUX")
+    if anchor.dep_ in ("attr",) or become:
+        subj = orgs_or_products(clause_subject(ents, anchor.head if not become else anchor.head.head))
         others = others or owners  # "Google is Microsoft's biggest rival"
         if others:
             for a in subj:
@@ -276,6 +301,13 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
         subj = orgs_or_products(args_of(ents, anchor.head))
         if not (others or owners) and len(subj) >= 2:  # "Intel and AMD, longtime rivals, …"
             yield from pairs(subj, "rivalOf", t, "rivals-appos", 0.8)
+        if not (others or owners) and len(subj) == 1 and t.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
+            # "Klarna, a key rival in the BNPL market, …": a rival of the company the article is about
+            others = [m for m in only_orgs(ents.topic(t)) if m.cluster != subj[0].cluster]
+            for b in others:
+                yield Candidate(subj[0], "rivalOf", b, t, "rival-of-topic", 0.6)
+            return
         for a in subj:
             for b in others or owners:
                 yield Candidate(a, "rivalOf", b, t, "rival-appos", 0.8)

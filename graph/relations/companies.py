@@ -59,6 +59,9 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
             # buys by name is a company, whatever NER made of it
             targets = [m for o in children_with(t, "dobj") for m in args_of(
                 ents, o, create="Organization" if only_orgs(buyers) else None)]
+            if not children_with(t, "dobj") and t.dep_ == "relcl" and t.head.lemma_.lower() in ORG_NOUNS:
+                # "Nuance, the speech company it acquired in 2022": the company the clause is about
+                targets = args_of(ents, t.head)
         yield from _acquisitions(ents, buyers, targets, t, "acquire-verb", 0.85)
     elif t.pos_ == "VERB" and lemma == "sell":
         sellers_obj = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
@@ -138,9 +141,9 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
             targets = clause_subject(ents, t) if t.dep_ != "acl" else args_of(ents, t.head)
         else:
             investors = clause_subject(ents, t)
-            targets = [m for o in prep_objects(t, "in") for m in args_of(ents, o)]
+            targets = [m for o in prep_objects(t, "in", "into") for m in args_of(ents, o)]  # ("invested into B")
             for amount in children_with(t, "dobj"):  # "invest $10 billion in OpenAI"
-                targets += [m for o in prep_objects(amount, "in") for m in args_of(ents, o)]
+                targets += [m for o in prep_objects(amount, "in", "into") for m in args_of(ents, o)]
             if lemma != "invest":
                 targets += [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
         for a in investors:
@@ -408,12 +411,19 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
     if t.pos_ != "NOUN" or t.lemma_.lower() not in INVESTOR_NOUNS:
         return
     targets = [m for o in prep_objects(t, "in", "of") for m in args_of(ents, o)] or possessors(ents, t)
+    anchor = t  # "A, the state's fund and B's largest shareholder": the first noun's place
+    while anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
+        anchor = anchor.head
     if t.dep_ == "nsubj" and t.head.lemma_.lower() == "include":  # "investors in B include A and C"
         investors = [m for o in children_with(t.head, "dobj") for m in args_of(ents, o)]
-    elif t.dep_ == "attr":
-        investors = clause_subject(ents, t.head)
-    elif t.dep_ == "appos":
-        investors = args_of(ents, t.head)
+    elif anchor.dep_ == "attr":
+        investors = clause_subject(ents, anchor.head)
+    elif anchor.dep_ == "appos" or (
+            # "A, the state's fund and B's largest shareholder": the parser took the apposition for a list
+            anchor.dep_ == "conj" and ents.at(anchor.head) is not None and ents.at(anchor.head).type == "Organization"
+            and ents.at(anchor.head).end < anchor.i and ents.doc[ents.at(anchor.head).end].text == ","
+            and t.i != anchor.i):
+        investors = args_of(ents, anchor.head)
     elif t.dep_ == "pobj" and t.head.lower_ in ("among", "as") and t.head.head.lemma_.lower() == "count":
         # "B counts A among its investors", "B counts A as its largest shareholder": B's
         investors = [m for o in children_with(t.head.head, "dobj") for m in args_of(ents, o)]

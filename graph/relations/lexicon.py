@@ -75,6 +75,9 @@ DEAL_VERBS = {
     "forge",
     "enter",
     "seal",
+    "secure",
+    "clinch",
+    "land",
     "agree",
     "expand",
     "extend",
@@ -91,7 +94,7 @@ APPROACH_VERBS = {"approach", "ask", "invite", "urge", "press", "pressure", "cou
 #: A company that sells or builds on another's products is its partner ("a channel partner of X").
 CHANNEL_NOUNS = {"partner", "reseller", "distributor", "integrator"}
 MEMBER_NOUNS = {"member", "members", "partner", "partners", "ally", "allies"}
-RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary", "nemesis", "enemy"}
+RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary", "nemesis", "enemy", "contender"}
 RIVAL_VERBS = {"compete", "rival", "chase", "battle", "fight", "challenge", "outsell", "vie"}
 WAR_NOUNS = {"war", "wars", "battle", "fight", "competition", "race"}
 LEAD_ROLES = {
@@ -243,7 +246,7 @@ TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "dis
 INVEST_VERBS = {"invest", "back", "fund", "finance", "bankroll"}
 INVEST_NOUNS = {"investment", "stake", "funding"}
 #: Those who put money into a company: "A is an investor in B", "B's backers include A".
-INVESTOR_NOUNS = {"investor", "backer", "funder", "shareholder"}
+INVESTOR_NOUNS = {"investor", "backer", "funder", "shareholder", "stakeholder"}
 #: A company takes money in: "raised $40 million from A", "secured funding from A".
 RAISE_VERBS = {"raise", "secure", "receive", "get", "land", "attract", "obtain", "win", "close", "complete"}
 #: Verbs that take money in with "in": "brought in $5 million", "has taken in $300 million".

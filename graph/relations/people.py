@@ -189,6 +189,10 @@ def _role_kind(role) -> str | None:
         and (role.lemma_.lower() in ("executive", "exec") or words & {"executive", "exec"})
     ):
         return "lead"  # a chief executive (officer) leads; a chief operating officer does not
+    if word in ("head", "leader", "boss", "chief") and any(
+            c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and c.is_lower and c.lemma_ not in ORG_NOUNS
+            for c in role.children):
+        return "work"  # "AT&T's network head", "its cloud chief": the head of a part of the company
     if word in ("head", "leader", "boss", "chief") and role.dep_ != "compound":
         return "lead"
     if role.lemma_.lower() in WORK_ROLES or words & WORK_ROLES:
@@ -485,6 +489,12 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if m.start >= 2 and doc[m.start - 1].tag_ == "POS" and looks_like_person_name(m.text):
         owner = ents.at(doc[m.start - 2])  # "Sequoia's Michael Moritz": the organization's person
+        if owner is not None and owner.type == "Person" and owner.kind == "name" and " " not in owner.text \
+                and " " in m.text and all(" " not in n for n in ents.clusters[owner.cluster].names) \
+                and not ents.clusters[owner.cluster].canonical:
+            # "Sky's Mark Kleinman": one word NER took for a person, never named in full, owning a
+            # person named in full is an organization (not "Musk's Jared Birchall", after Elon Musk)
+            ents.retype(owner, "Organization")
         if owner is not None and owner.type == "Organization" and owner.kind == "name":
             yield Candidate(m, "worksAt", owner, t, "org-s-person", 0.7)
             return
@@ -569,7 +579,9 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     # "X was founded by A", "founded by A, X …", and "X, founded in 1933, …": a participle
     # modifying a noun is passive, its noun the thing founded
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (
-        t.tag_ == "VBN" and (prep_objects(t, "by") or t.dep_ == "acl")
+        t.tag_ == "VBN" and (prep_objects(t, "by") or t.dep_ == "acl"
+                             # "Founded in 2015, Monzo will …": a fronted participle without an object
+                             or (t.dep_ == "advcl" and t.i < t.head.i and not children_with(t, "dobj", "aux")))
     )
     if passive:
         agents = [m for o in prep_objects(t, "by") for m in args_of(ents, o)] or (  # a name NER missed
@@ -913,3 +925,25 @@ def made_at(ents: DocEntities, t) -> Iterator[Candidate]:
     for p in people:
         for o in orgs:
             yield Candidate(p, "worksAt", o, t, "made-at-by", 0.65)
+
+
+#: What a person did after the job a sentence tells of: "before joining X", "prior to founding X".
+_LATER_MOVES = frozenset({"join", "rejoin", "become", "move", "found", "co-found", "start", "launch", "leave"})
+
+
+def later_move(sent) -> set[int]:
+    """The tokens of a "before joining X" / "prior to joining X" phrase in *sent* (empty without one):
+    a job the rest of the sentence tells of came before it.
+
+    >>> from graph.nlp import load_nlp
+    >>> doc = load_nlp()("Prior to joining Acme, Ann Lee worked at Globex.")
+    >>> sorted(later_move(doc[:]))
+    [0, 1, 2, 3]
+    """
+    for t in sent:
+        if t.lower_ in ("before", "prior") and t.dep_ in ("prep", "advmod", "mark"):
+            to = [c for c in t.children if c.lower_ == "to"] if t.lower_ == "prior" else [t]
+            verbs = [c for p in to for c in p.children if c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG"]
+            if verbs and trigger_lemma(verbs[0]) in _LATER_MOVES:
+                return {w.i for w in t.subtree}
+    return set()

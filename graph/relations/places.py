@@ -30,7 +30,12 @@ from .syntax import (
 __all__ = ["based", "institution_in", "moved"]
 
 
-@triggered_by({"based", "headquarters", "hq", "office", "be"}, HQ_WORDS, ORG_KIND_NOUNS)
+#: Nouns for an organization that a place may qualify: "a U.S. airline", "a care provider in Spain".
+_PLACED_KINDS = ORG_KIND_NOUNS | {"provider", "operator", "supplier", "vendor", "carrier", "developer", "maker",
+                                  "team", "insurer", "lender", "exchange"}
+
+
+@triggered_by({"based", "headquarters", "hq", "office", "be"}, HQ_WORDS, _PLACED_KINDS)
 def based(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "a New York City-based partner", "China-headquartered X", "X is headquartered in Y", "Headquartered in Y, it …",
     "X's headquarters are in Y", "X is based in Y", "Their company is in Round Rock, Texas",
@@ -121,7 +126,7 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             for pl in places[:1]:
                 yield Candidate(o, "locatedIn", pl, t, "headquarters-in", 0.8)
         return
-    if t.pos_ == "NOUN" and lemma in ORG_KIND_NOUNS and t.dep_ in ("attr", "appos"):
+    if t.pos_ == "NOUN" and lemma in _PLACED_KINDS and t.dep_ in ("attr", "appos"):
         # "X is a U.S. airline", "X, a New York law firm": a place named as the kind's modifier
         places = [ents.at(c) for c in t.children if c.dep_ in ("compound", "nmod") and ents.at(c) is not None
                   and ents.at(c).type == "Place" and ents.at(c).kind == "name"]

@@ -14,6 +14,7 @@ from .syntax import (
     examples_of,
     only_orgs,
     only_products,
+    possessive_children,
     possessors,
     prep_objects,
     subject_of,
@@ -52,7 +53,7 @@ def _named_product(ents: DocEntities, noun) -> Mention | None:
     "its Azure AI platform") or in apposition after it ("its debut game, Skyward")."""
     doc = ents.doc
     # "its Azure AI platform": a name known there already is the product (not the possessor's)
-    owned = {c.i for p in noun.children if p.dep_ == "poss" for c in p.subtree}
+    owned = {c.i for p in possessive_children(noun) for c in p.subtree}
     known = [ents.at(c) for c in doc[noun.left_edge.i:noun.i]
              if c.i not in owned and ents.at(c) is not None and ents.at(c).kind == "name"]
     if known:
@@ -69,7 +70,11 @@ def _named_product(ents: DocEntities, noun) -> Mention | None:
     return None
 
 
-@triggered_by(PRODUCT_NOUNS, PRODUCT_VERBS, MAKER_NOUNS, {"product", "line"}, mention_end=True)
+#: Nouns for a company that, with "behind", name what it makes: "OpenAI, the company behind ChatGPT".
+_BEHIND_NOUNS = {"company", "firm", "startup", "team", "business", "group"}
+
+
+@triggered_by(PRODUCT_NOUNS, PRODUCT_VERBS, MAKER_NOUNS, _BEHIND_NOUNS, {"product", "line"}, mention_end=True)
 def product(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "Apple's Mac", "IBM's POWER architecture", "A developed the Android operating system",
     "product lines from Sun (e.g. SPARC Enterprise and Java)"."""
@@ -148,11 +153,13 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
         for p in objs:
             for o in makers:
                 yield Candidate(p, "productOf", o, t, "makes", 0.75)
-    if t.pos_ == "NOUN" and lemma in MAKER_NOUNS and t.dep_ in ("appos", "attr"):
-        # "Nvidia, the maker of GeForce graphics cards"; "X is the developer of Y"
+    behind = prep_objects(t, "behind") if lemma in _BEHIND_NOUNS else []
+    if t.pos_ == "NOUN" and (lemma in MAKER_NOUNS or behind) and t.dep_ in ("appos", "attr"):
+        # "Nvidia, the maker of GeForce graphics cards"; "X is the developer of Y"; "OpenAI, the
+        # company behind ChatGPT"
         makers = only_orgs(args_of(ents, t.head) if t.dep_ == "appos" else clause_subject(ents, t.head))
         made = []
-        for o in prep_objects(t, "of"):
+        for o in behind or prep_objects(t, "of"):
             made += only_products(args_of(ents, o))
             named = _named_product(ents, o) if o.lemma_.lower() in PRODUCT_NOUNS and ents.at(o) is None else None
             if named is not None and named not in made:  # "the maker of the Falcon drone"

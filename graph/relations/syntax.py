@@ -189,7 +189,18 @@ def examples_of(ents: DocEntities, head) -> list[Mention]:
 def possessors(ents: DocEntities, token) -> list[Mention]:
     """Mentions for the possessives of *token*: "**Apple**'s Mac", "**its** partnership",
     "a brand **whose** CEO is X"."""
-    return [m for p in children_with(token, "poss") for m in (whose(ents, p) if p.lower_ == "whose" else args_of(ents, p))]
+    owners = possessive_children(token) or [
+        p for c in token.children if c.dep_ == "nmod" and c.i < token.i for p in children_with(c, "poss")
+        if p.lower_ == "whose"]  # ("whose software-as-a-service platform": hung on the first modifier)
+    return [m for p in owners for m in (whose(ents, p) if p.lower_ == "whose" else args_of(ents, p))]
+
+
+def possessive_children(token) -> list:
+    """The possessives under *token*: "**Apple**'s Mac", and "**AMD**’s X3D chips", where the
+    parser may make the possessive an nmod."""
+    return [c for c in token.children if c.dep_ == "poss" or (
+        c.dep_ == "nmod" and c.i < token.i and any(k.dep_ == "case" and k.lower_ in ("'s", "’s", "'", "’")
+                                                   for k in c.children))]
 
 
 def whose(ents: DocEntities, word) -> list[Mention]:
@@ -197,7 +208,14 @@ def whose(ents: DocEntities, word) -> list[Mention]:
     node = word
     while node.dep_ != "relcl" and node.head.i != node.i:
         node = node.head
-    return args_of(ents, antecedent(node)) if node.dep_ == "relcl" else []
+    if node.dep_ == "relcl":
+        return args_of(ents, antecedent(node))
+    # "Kestrel, whose platform, Vault, …": no clause parsed; the name right before the comma
+    i = word.i - 1
+    while i > word.sent.start and ents.doc[i].is_punct:
+        i -= 1
+    named = ents.at(ents.doc[i])
+    return [named] if named is not None and i < word.i - 1 else []
 
 
 def children_with(token, *deps: str) -> list:
