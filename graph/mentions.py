@@ -46,6 +46,7 @@ ORG_NOUNS = {
     "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
     "airline", "label", "league", "club", "school", "university", "college", "institute", "foundation",
     "charity", "station", "hospital", "museum", "newspaper", "magazine", "nonprofit", "society",
+    "telco", "carmaker", "insurer", "lender", "unicorn", "outfit",
 }
 #: Predicate nouns that make their subject an organization ("X is a clothing brand").
 ORG_KIND_NOUNS = {
@@ -241,6 +242,9 @@ class DocEntities:
                 if child.i < token.i and child.lower_ in ("it", "they") and child.dep_ in ("nsubj", "nsubjpass"):
                     # "Salesforce says it is acquiring the office-chat company": not Salesforce
                     found.update(m.cluster for m in self.resolve(child))
+                if child.lower_ in ("which", "that", "who") and verb.dep_ == "relcl" and self.at(verb.head) is not None:
+                    # "Lloyds, which bought a stake in the company": not Lloyds
+                    found.add(self.at(verb.head).cluster)
         return found
 
     def resolve(self, token) -> list[Mention]:
@@ -984,11 +988,14 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             continue  # "the fastest growing Internet Service Provider (ISP)": the kind's acronym
         at = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "at"), None) \
             if type_ == "Organization" and not canonical else None
-        if at is not None and looks_like_organization(doc[start:at].text) \
-                and looks_like_organization(doc[at + 1:end].text):
+        after_title = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _TITLE_WORDS_OF
+        if at is not None and (after_title or (looks_like_organization(doc[start:at].text)
+                                               and looks_like_organization(doc[at + 1:end].text))):
             # "Department of Physics at Lund University": a unit and its institution, two names
-            # (not "Jazz at Lincoln Center")
-            raw.append(Mention(start, at, doc[start:at].text, "Organization"))
+            # (not "Jazz at Lincoln Center"); "Senior Analyst of Credit and Commercial at Javelin
+            # Research": a title's field, then the employer
+            if not after_title:
+                raw.append(Mention(start, at, doc[start:at].text, "Organization"))
             start, text = at + 1, doc[at + 1:end].text
         conj = next((i for i in range(start + 2, end - 2) if doc[i].lower_ == "and"), None) \
             if type_ == "Organization" and not canonical else None

@@ -39,11 +39,18 @@ from .syntax import (
 __all__ = ["partner_noun", "partner_verb", "chosen", "members", "rival_noun", "rival_verb"]
 
 
-@triggered_by(PARTNER_NOUNS, CHANNEL_NOUNS)
+#: What a company is for another it sells to: "A replaced B as the payments provider for Walmart".
+_SUPPLIER_NOUNS = {"provider", "supplier", "vendor"}
+
+
+@triggered_by(PARTNER_NOUNS, CHANNEL_NOUNS, _SUPPLIER_NOUNS)
 def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "a partnership between A, B and C", "A's alliance with B", "A and B formed a venture",
-    "A, a channel partner of B and C", "the partnership of A and B"."""
+    "A, a channel partner of B and C", "the partnership of A and B", "A is the supplier to B"."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN" and lemma in _SUPPLIER_NOUNS:
+        yield from _partner_of(ents, t, preps=("for", "to"))
+        return
     if t.pos_ not in ("NOUN", "PROPN") or lemma not in PARTNER_NOUNS | CHANNEL_NOUNS:
         return
     weak = lemma in ("deal", "agreement", "relationship", "venture", "contract", "memorandum", "memorandums",
@@ -82,8 +89,11 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     with_ = [m for o in with_phrases for m in args_of(ents, o)]
     owners = possessors(ents, t)
     owners += [m for c in children_with(t, "compound") for m in ([ents.at(c)] if ents.at(c) else [])]
+    subj = only_orgs(owners) or only_orgs(governing_subject(ents, t))
+    if subj and not only_orgs(with_):
+        # "A sealed a deal with Monese": a company's deal is with a company, a one-word "person" one NER missed
+        ents.as_organizations([m for m in with_ if m.type == "Person" and m.kind == "name" and " " not in m.text])
     if only_orgs(with_):
-        subj = only_orgs(owners) or only_orgs(governing_subject(ents, t))
         for a in subj:
             for b in only_orgs(with_):
                 yield Candidate(a, "partnersWith", b, t, "partner-with", conf)
@@ -146,13 +156,14 @@ def _maker_products(ents: DocEntities, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if m.type == "Product"]
 
 
-def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
+def _partner_of(ents: DocEntities, t, preps=("of", "to", "for")) -> Iterator[Candidate]:
     """ "Acme, a channel partner of both VMware and Microsoft"; "X is a partner of Y";
-    "X, a Microsoft Gold partner"; "X, a reseller of Cisco products"."""
+    "X, a Microsoft Gold partner"; "X, a reseller of Cisco products"; with *preps*, the words
+    that name the other company (a supplier "of" something is not its partner)."""
     of = only_orgs(
-        [m for o in prep_objects(t, "of", "to", "for") for m in args_of(ents, o) or compound_names(ents, o)]
+        [m for o in prep_objects(t, *preps) for m in args_of(ents, o) or compound_names(ents, o)]
     )
-    if not of:
+    if not of and "of" in preps:
         of = only_orgs(compound_names(ents, t))
     verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head if t.dep_ in ("oprd", "xcomp") else None
     if not of and verb is not None and verb.pos_ == "VERB":
@@ -171,9 +182,12 @@ def _partner_of(ents: DocEntities, t) -> Iterator[Candidate]:
             subj = nearest_org_before(ents, t)
     elif t.dep_ == "attr":
         subj = only_orgs(clause_subject(ents, t.head))
+    elif verb is not None and t.dep_ == "pobj":  # "A replaced B as the provider for C": A is C's
+        subj = only_orgs(clause_subject(ents, verb))
     for a in subj:
         for b in of:
-            yield Candidate(a, "partnersWith", b, t, "partner-of", 0.85)
+            if a.cluster != b.cluster:
+                yield Candidate(a, "partnersWith", b, t, "partner-of", 0.85 if "of" in preps else 0.75)
 
 
 #: What companies pool when they work together: "join forces", "combine resources".

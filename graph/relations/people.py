@@ -200,6 +200,16 @@ def _role_kind(role) -> str | None:
     return None
 
 
+def _titles_next_name(ents: DocEntities, role) -> bool:
+    """Whether the title *role* opens (with the roles coordinated after it) runs into a person's
+    name: "founder and CEO Sam Roe"."""
+    doc, i = ents.doc, role.i + 1
+    while i < len(doc) and ents.at(doc[i]) is None and (doc[i].lower_ in ("and", "&") or _role_kind(doc[i])):
+        i += 1
+    m = ents.at(doc[i]) if i < len(doc) else None
+    return m is not None and m.type == "Person" and m.start == i
+
+
 def _title_kind(words) -> str | None:
     """The :func:`_role_kind` of a title of several words before a name: "lead" if a noun of it
     leads ("President and CEO"), "work" if one is a job, else None. An adjective alone leads
@@ -264,6 +274,8 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
     if anchor.i != t.i and anchor.pos_ == "AUX" and anchor.lemma_ == "be":
         # "X was a psychiatrist, and eventually a professor at Y": the role hangs on the verb
         t_dep, t_head = "attr", anchor
+    if t_dep == "appos" and _titles_next_name(ents, t):
+        return  # "…,” FTX founder and CEO Sam Roe said": a title before its name, not an apposition
     if t_dep == "appos":
         people = ents.as_people(args_of(ents, t_head))
         if t.tag_ not in ("NNS", "NNPS") and ents.at(t_head) is not None:
