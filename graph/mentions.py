@@ -622,6 +622,8 @@ _REGION_WORDS = {"province", "prefecture", "state", "region", "county", "oblast"
 THING_ACRONYMS = frozenset({"ev", "evs", "ai", "iot", "vr", "ar", "xr", "5g", "4g", "lte", "gpu", "gpus", "cpu",
                             "saas", "api", "llm", "llms", "pc", "pcs", "tv", "ipo", "esg", "suv", "suvs", "bnpl", "ran",
                             "vran", "nfc", "kyc", "crm", "erp", "ehr", "ehrs"})
+#: Words that name a kind of board, not a company: "the Executive Board".
+_BOARD_KINDS = {"executive", "supervisory", "advisory", "management", "governing", "editorial", "the"}
 _GENERIC_ORG = {"board", "company", "group", "government", "council", "committee", "team", "firm"} | THING_ACRONYMS
 
 
@@ -722,6 +724,12 @@ def _clean(span, doc) -> tuple[int, int]:
             end -= 2
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
         return start, start
+    if span.label_ == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "board" \
+            and not (end < len(doc) and doc[end].lower_ == "of"):
+        # "DXC board member A", "Capgemini's Executive Board": the company's board is the company's
+        end -= 1
+        if all(t.lower_ in _BOARD_KINDS for t in doc[start:end]):
+            return start, start
     # "Challenger bank Monzo": a kind NER ran into the name it describes (the kind in lower case)
     kind = next((i for i in range(end - 2, start - 1, -1) if doc[i].is_lower and doc[i].lemma_ in ORG_NOUNS), None)
     if span.label_ == "ORG" and kind is not None and all(t.text[:1].isupper() for t in doc[kind + 1:end]):

@@ -376,6 +376,10 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         elif lemma == "compete" and len(subj) >= 2 and not passive and not targets:
             yield from pairs(subj, "rivalOf", t, "rival-verb-coordinated", 0.75)
     elif t.pos_ == "NOUN" and lemma in WAR_NOUNS:
+        sides = orgs_or_products([m for o in prep_objects(t, "between", "among") for m in args_of(ents, o)])
+        if len(sides) >= 2:  # "a price war between players like A, B and C"
+            yield from pairs(sides, "rivalOf", t, "war-between", 0.75)
+            return
         preps = [p for p in t.children if p.dep_ == "prep" and p.lower_ == "against"]
         if not preps and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "against":
             preps = [t.nbor(1)]  # "price wars against Dell", the prep hung on the verb

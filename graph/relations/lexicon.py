@@ -94,7 +94,8 @@ APPROACH_VERBS = {"approach", "ask", "invite", "urge", "press", "pressure", "cou
 #: A company that sells or builds on another's products is its partner ("a channel partner of X").
 CHANNEL_NOUNS = {"partner", "reseller", "distributor", "integrator"}
 MEMBER_NOUNS = {"member", "members", "partner", "partners", "ally", "allies"}
-RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary", "nemesis", "enemy", "contender"}
+RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary", "nemesis", "enemy", "contender",
+               "archrival", "archenemy"}
 RIVAL_VERBS = {"compete", "rival", "chase", "battle", "fight", "challenge", "outsell", "vie"}
 WAR_NOUNS = {"war", "wars", "battle", "fight", "competition", "race"}
 LEAD_ROLES = {
@@ -172,6 +173,7 @@ WORK_ROLES = LEAD_ROLES | {
     "curator",
     "trustee",
     "correspondent",
+    "veteran",  # "a 32-year veteran of the company", "Infosys veteran A"
     "reporter",
     "columnist",
     "producer",

@@ -355,6 +355,10 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         t_head if t_dep == "appos" and t_head.pos_ == "NOUN" and ents.at(t_head) is None else None)
     if carrier is not None and roles and not any(orgs_of):
         orgs_of[-1] = _role_org(ents, carrier)
+    if verb is not None and t_dep == "pobj" and roles and not any(orgs_of) and not any(
+            c.dep_ == "dobj" for c in verb.children) and trigger_lemma(verb) in _STAY_VERBS:
+        # "A will take over as CEO", "B will remain as chairman": at the company the clause is about
+        orgs_of[-1] = ents.current_org(t)
     if t_dep == "appos" and roles and not any(orgs_of):
         # "Jack Roe, founder and chief analyst at Roe Associates, said": the parser hangs "at" on the name
         orgs_of[-1] = ents.as_organizations([m for o in prep_objects(t_head, "at") if o.i > t.i
@@ -369,6 +373,10 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
             continue
         for person in people:
             yield from _emit_role(person, r, orgs, kind, former or has_former(r), "role-" + t_dep, 0.85)
+
+
+#: Verbs of taking or keeping a role named alone: "will take over as CEO", "stays on as chairman".
+_STAY_VERBS = {"take", "step", "stay", "remain", "continue", "return"}
 
 
 #: Words of a title right before a name: "CEO", "chief executive", "chair".
@@ -486,6 +494,9 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         or (  # "Ex-Google engineer"
             i - 2 >= 0 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"
         )
+        # "Infosys veteran A took over as CEO of B": a veteran moving on has left
+        or (role_tokens[-1].lower_ == "veteran" and t.dep_ == "nsubj"
+            and trigger_lemma(t.head) in ("take", "join", "become", "move", "succeed", "replace"))
     )
     yield from _emit_role(m, role_tokens[-1], orgs, kind, former, "role-title", 0.85)
 
@@ -527,16 +538,20 @@ def person_of(ents: DocEntities, t) -> Iterator[Candidate]:
         yield Candidate(m, "worksAt", o, t, "person-of", 0.7)
 
 
-@triggered_by({"succeed", "replace"})
+@triggered_by({"succeed", "replace", "take"})
 def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "He was elected president and CEO of X, succeeding Y", "A succeeded B as CEO of X": the
     predecessor in a leading role led the organization too; "B will be succeeded by A": so
     does the successor."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in ("succeed", "replace"):
+    if t.pos_ != "VERB" or t.lemma_.lower() not in ("succeed", "replace", "take"):
+        return
+    taking = t.lemma_.lower() == "take"  # "A is taking over from B"
+    if taking and not (any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children) and prep_objects(t, "from")):
         return
     passive = any(c.dep_ == "nsubjpass" for c in t.children)
     # "A succeeded B": B came before; "B will be succeeded by A": A comes after
-    before = only_people([m for o in children_with(t, "nsubjpass" if passive else "dobj") for m in args_of(ents, o)])
+    before = only_people([m for o in (prep_objects(t, "from") if taking else children_with(
+        t, "nsubjpass" if passive else "dobj")) for m in args_of(ents, o)])
     if not before:
         return
     after = [] if not passive else only_people(
@@ -547,6 +562,9 @@ def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
     roles = [r for x in [t] + list(children_with(t, "dobj")) for r in prep_objects(x, "as") if _role_kind(r) == "lead"]
     roles += [r for r in t.sent if r.pos_ in ("NOUN", "PROPN") and r.i < t.i and ents.at(r) is None
               and _role_kind(r) == "lead"]
+    # "… from B, who had been X president and CEO since 2019": the role the one succeeded held
+    roles += [r for o in (prep_objects(t, "from") if taking else children_with(t, "dobj")) for c in o.children
+              if c.dep_ == "relcl" for r in c.subtree if ents.at(r) is None and _role_kind(r) == "lead"]
     orgs = next((o for r in roles for o in [_role_org(ents, x) for x in _role_nouns(r)] if o), [])
     for org in orgs:
         for p in before:
