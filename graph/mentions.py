@@ -452,7 +452,7 @@ class DocEntities:
         *initial_noun*, the slot is strong enough for a bare word opening the sentence that the
         tagger took for a common noun ("Kijenge is a company based in Arusha").
         """
-        if self.at(token) is None and type_ == "Organization" and is_coined(token.text) \
+        if self.at(token) is None and type_ in ("Organization", "Product") and is_coined(token.text) \
                 and token.pos_ in ("PROPN", "NOUN", "NUM", "X", "ADJ"):
             coined = True  # "Ann co-founded data4good", "the genetics company 4sight": a coined brand name
         elif initial_noun and self.at(token) is None and token.pos_ == "NOUN" and token.i == token.sent.start \
@@ -550,7 +550,9 @@ class DocEntities:
         sent = token.sent
         if token.lower_ == "its":  # "Musk co-founded OpenAI but left its board": the nearest one
             for m in reversed(self.mentions):
-                if sent.start <= m.start < token.i and m.type == "Organization" and m.kind == "name":
+                origin = self.doc[m.end - 1].dep_ == "pobj" and self.doc[m.end - 1].head.lower_ == "from"
+                if sent.start <= m.start < token.i and m.type == "Organization" and m.kind == "name" \
+                        and not origin:  # ("hired A from Google as its new CTO": not Google)
                     return m.cluster
         sents = [sent]
         prev = self.doc[sent.start - 1].sent if sent.start > 0 else None

@@ -2554,3 +2554,131 @@ def test_a_models_code_after_a_product_line(extractor):
 def test_a_curly_possessive_parsed_as_a_modifier(extractor):
     found = facts(extractor, "The technique is used in cutting-edge chips, such as AMD’s X3D processors.")
     assert has(found, "X3D", "productOf", "AMD")
+
+
+def test_the_company_of_a_relative_clauses_subject_is_no_antecedent(extractor):
+    found = facts(extractor, "Kestrel Labs makes banking software. Notable among its customers is UK banking group "
+                             "Lloyds, which bought a 10 per cent stake in the company in 2018.")
+    assert has(found, "Lloyds", "investedIn", "Kestrel Labs")
+
+
+def test_a_titles_field_before_at_and_the_employer(extractor):
+    found = facts(extractor, "“It’s evidence of a hyper-competitive market,” said Ben Danner, Senior Analyst of "
+                             "Credit and Commercial at Javelin Strategy & Research.")
+    assert has(found, "Ben Danner", "worksAt", "Javelin Strategy & Research")
+
+
+def test_a_title_running_into_a_name_is_no_apposition(extractor):
+    found = facts(extractor, "“A huge thank you to [Changpeng “CZ” Zhao], Binance, and all of our supporters,” "
+                             "Kestrel Labs founder and CEO Sam Roe said in a tweet.")
+    assert has(found, "Kestrel Labs", "ledBy", "Sam Roe")
+    assert not has(found, "Kestrel Labs", "ledBy", "Changpeng “CZ” Zhao")
+
+
+@pytest.mark.parametrize("text", ["Notably, Klarna replaced Affirm as the BNPL provider for Walmart last week.",
+                                  "Klarna is the main supplier to Walmart."])
+def test_a_supplier_for_a_company(extractor, text):
+    found = facts(extractor, text)
+    assert has(found, "Klarna", "partnersWith", "Walmart")
+    assert not has(found, "Klarna", "partnersWith", "Affirm")
+    assert not facts(extractor, "Kestrel Labs is a provider of cloud services.")
+
+
+def test_a_one_word_person_in_a_companys_deal(extractor):
+    found = facts(extractor, "Kestrel Labs sells core banking software to banks. It recently sealed a deal with "
+                             "pan-European banking service Monese, too.")
+    assert has(found, "Kestrel Labs", "partnersWith", "Monese")
+
+
+def test_an_archrival_and_a_war_between_players(extractor):
+    assert has(facts(extractor, "Arista Networks, the archrival of Cisco, grew."), "Arista Networks", "rivalOf", "Cisco")
+    found = facts(extractor, "It sparked a major war in the IT industry between players like Red Hat, VMware, and Citrix.")
+    assert has(found, "Red Hat", "rivalOf", "Citrix") and has(found, "VMware", "rivalOf", "Citrix")
+
+
+def test_a_veteran_works_there_until_moving_on(extractor):
+    assert has(facts(extractor, "Infosys veteran Mohit Joshi spoke."), "Mohit Joshi", "worksAt", "Infosys")
+    found = facts(extractor, "Infosys veteran Mohit Joshi took over as Tech Mahindra CEO in December 2023.")
+    assert has(found, "Mohit Joshi", "formerlyAt", "Infosys")
+    assert has(found, "Tech Mahindra", "ledBy", "Mohit Joshi")
+
+
+def test_a_role_taken_over_alone_is_at_the_company_the_text_is_about(extractor):
+    found = facts(extractor, "Wipro said on Friday its CEO had resigned. Srinivas Pallia, a 32 year veteran of the "
+                             "company, will take over as CEO and managing director from April 7.")
+    assert has(found, "Wipro", "ledBy", "Srinivas Pallia")
+    assert has(found, "Srinivas Pallia", "worksAt", "Wipro")
+
+
+def test_taking_over_from_one_whose_clause_names_the_role(extractor):
+    found = facts(extractor, "Kestrel board member Raul Fernandez is taking over from Mike Salvino, who had been "
+                             "Kestrel president and CEO since 2019.")
+    assert has(found, "Kestrel", "ledBy", "Raul Fernandez") and has(found, "Kestrel", "ledBy", "Mike Salvino")
+    assert not any("board" in o for _, _, o in found)
+
+
+def test_a_companys_board_is_the_company(extractor):
+    found = facts(extractor, "Salil Parekh joined Infosys. He spent years serving on Capgemini's Executive Board.")
+    assert has(found, "Salil Parekh", "worksAt", "Capgemini")
+    assert not any("board" in o for _, _, o in found)
+
+
+@pytest.mark.parametrize("text", ["Snap Inc. in June hired Eric Young from Google as its new head of engineering.",
+                                  "Snap Inc. grew. It brought on Eric Young from Google to lead its Europe business."])
+def test_hired_from_another_company_for_a_role(extractor, text):
+    found = facts(extractor, text)
+    assert has(found, "Eric Young", "formerlyAt", "Google")
+    assert has(found, "Eric Young", "worksAt", "Snap Inc.")
+    assert not has(found, "Eric Young", "worksAt", "Google")
+
+
+def test_cofounded_without_a_hyphen(extractor):
+    found = facts(extractor, "Green in 2009 cofounded The Trade Desk with Dave Pickles.")
+    assert has(found, "Trade Desk", "ledBy", "Dave Pickles")
+
+
+def test_a_threat_and_pitting_against(extractor):
+    assert has(facts(extractor, "The Trade Desk is an increasing threat to Google."), "Trade Desk", "rivalOf", "Google")
+    assert not facts(extractor, "Ransomware is a threat to Kestrel Labs.")
+    found = facts(extractor, "The move pits NBCUniversal against tech giants like Google and Meta.")
+    assert has(found, "NBCUniversal", "rivalOf", "Meta")
+
+
+def test_joining_hands(extractor):
+    assert has(facts(extractor, "Kestrel Labs and Zentrix Systems joined hands."),
+               "Kestrel Labs", "partnersWith", "Zentrix Systems")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("ByteDance, TikTok’s Beijing-based owner, said no.", ("TikTok", "productOf", "ByteDance")),
+    ("ABRY Partners and Berkshire Partners, Telx’s private equity owners, said no.",
+     ("Berkshire Partners", "investedIn", "Telx")),
+    ("Kestrel Labs is the owner of Zentrix Systems.", ("Zentrix Systems", "subsidiaryOf", "Kestrel Labs")),
+])
+def test_an_owner(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_investors_listed_as_examples(extractor):
+    found = facts(extractor, "Some of ByteDance’s top investors, including General Atlantic and Sequoia, said no.")
+    assert has(found, "General Atlantic", "investedIn", "ByteDance")
+
+
+def test_backed_by_before_the_subject(extractor):
+    assert has(facts(extractor, "Backed by Sequoia Capital, Kestrel Labs raised money."),
+               "Sequoia Capital", "investedIn", "Kestrel Labs")
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The Apple iPad sold well.", ("iPad", "productOf", "Apple")),
+    ("Lenovo's venerable PCs, including ThinkPad, sold well.", ("ThinkPad", "productOf", "Lenovo")),
+    ("It competes with VMware's vCloud operating system.", ("vCloud", "productOf", "VMware")),
+])
+def test_products_by_their_makers_name(extractor, text, triple):
+    assert has(facts(extractor, text), *triple)
+
+
+def test_competing_head_to_head_with_a_companys_product(extractor):
+    found = facts(extractor, "Piston is designing OpenStack software. It competes head to head with VMware's vCloud "
+                             "operating system.")
+    assert has(found, "Piston", "rivalOf", "VMware")

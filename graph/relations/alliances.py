@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import DocEntities, Mention
+from ..mentions import DocEntities, Mention, looks_like_organization
 from .lexicon import (
     ACQUIRE_NOUNS,
     APPROACH_VERBS,
@@ -191,7 +191,7 @@ def _partner_of(ents: DocEntities, t, preps=("of", "to", "for")) -> Iterator[Can
 
 
 #: What companies pool when they work together: "join forces", "combine resources".
-_POOLED = {"force", "resource", "effort"}
+_POOLED = {"force", "resource", "effort", "hand"}
 
 
 @triggered_by(PARTNER_VERBS)
@@ -303,6 +303,8 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     become = anchor.dep_ == "pobj" and anchor.head.lower_ == "as" and anchor.head.head.pos_ in ("VERB", "AUX")
     if anchor.dep_ in ("attr",) or become:
         subj = orgs_or_products(clause_subject(ents, anchor.head if not become else anchor.head.head))
+        if lemma == "threat":  # ("Ransomware is a threat to X": only a company NER is sure of threatens as a rival)
+            subj = [m for m in subj if ents.clusters[m.cluster].canonical or looks_like_organization(m.text)]
         others = others or owners  # "Google is Microsoft's biggest rival"
         if others:
             for a in subj:
@@ -347,11 +349,16 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)
 
 
-@triggered_by(RIVAL_VERBS, WAR_NOUNS, {"take"})
+@triggered_by(RIVAL_VERBS, WAR_NOUNS, {"take", "pit"})
 def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A competes with B", "A is being chased by B and C", "price wars against B", "A takes on B",
-    "puts A in direct competition with B"."""
+    "puts A in direct competition with B", "pits A against B"."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma == "pit":
+        for a in orgs_or_products([m for o in children_with(t, "dobj") for m in args_of(ents, o)]):
+            for b in orgs_or_products([m for o in prep_objects(t, "against") for m in args_of(ents, o)]):
+                yield Candidate(a, "rivalOf", b, t, "pits-against", 0.75)
+        return
     if t.pos_ == "VERB" and lemma == "take":
         # "A takes on B in the cloud market" (not "took B on as a client")
         if any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children) and not prep_objects(t, "as"):
@@ -365,9 +372,13 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         if passive:
             objs = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
         else:
-            targets = children_with(t, "dobj") + prep_objects(t, "with", "against")
-            # "compete against TSMC's market share": the owner of what is fought over
-            objs = [m for o in targets for m in args_of(ents, o) or possessors(ents, o)]
+            # ("competes head to head with B": the parser hangs "with" on the second "head")
+            targets = children_with(t, "dobj") + prep_objects(t, "with", "against") + [
+                o for x in children_with(t, "xcomp", "advmod") if x.lower_ == "head" for o in prep_objects(x, "with")]
+            targets = [o for o in targets if o.lower_ != "head"]
+            # "compete against TSMC's market share", "competes with VMware's vCloud system": the owner
+            # of what is fought over
+            objs = [m for o in targets for m in only_orgs(possessors(ents, o)) or args_of(ents, o)]
         objs = orgs_or_products(objs)
         if objs:
             for a in subj:

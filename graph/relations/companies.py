@@ -24,6 +24,7 @@ from .syntax import (
     args_of,
     children_with,
     clause_subject,
+    examples_of,
     governing_subject,
     listed_after,
     only_orgs,
@@ -135,7 +136,8 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(a, "investedIn", b, t, "raised-from" if _raises(t) else "put-into", 0.75)
         return
     if t.pos_ == "VERB" and lemma in INVEST_VERBS:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl" or (
+            t.dep_ == "advcl" and t.tag_ == "VBN" and bool(prep_objects(t, "by")))  # "Backed by A, B …"
         if passive:
             investors = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
             targets = clause_subject(ents, t) if t.dep_ != "acl" else args_of(ents, t.head)
@@ -273,11 +275,14 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(a, "investedIn", b, t, "round-led-by", 0.75)
 
 
-@triggered_by({"parent", "company"}, SUBSIDIARY_NOUNS, ORG_NOUNS, OWN_VERBS)
+@triggered_by({"parent", "company", "owner"}, SUBSIDIARY_NOUNS, ORG_NOUNS, OWN_VERBS)
 def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "X is a subsidiary of Y", "X, a unit of Y", "Y's subsidiary X", "X is owned by Y",
     "Y is the parent company of X", "Y and its subsidiary X", "Y owns X"."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN" and lemma == "owner" and t.dep_ in ("appos", "attr"):
+        yield from _owner(ents, t)
+        return
     if (
         t.pos_ == "NOUN"
         and lemma == "parent"
@@ -404,6 +409,25 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(c, "subsidiaryOf", p, t, "owned-by", 0.8)
 
 
+def _owner(ents: DocEntities, t) -> Iterator[Candidate]:
+    """ "ByteDance, TikTok's Beijing-based owner": the owner makes a product and controls a company;
+    "A and B, Telx's private equity owners": investors own a share."""
+    holders = only_orgs(args_of(ents, t.head) if t.dep_ == "appos" else clause_subject(ents, t.head))
+    owned = possessors(ents, t) + [m for o in prep_objects(t, "of") for m in args_of(ents, o)]
+    equity = any(c.lower_ in ("equity", "investment") for c in t.subtree if c.i < t.i)
+    if holders:  # what a company owns is no person: a one-word "person" is a company NER missed
+        ents.as_organizations([m for m in owned if m.type == "Person" and " " not in m.text])
+    for a in holders:
+        for b in owned:
+            if b.cluster == a.cluster:
+                continue
+            if b.type == "Product":
+                yield Candidate(b, "productOf", a, t, "owner-of", 0.75)
+            elif b.type == "Organization":
+                yield Candidate(a, "investedIn", b, t, "owner-of", 0.75) if equity else \
+                    Candidate(b, "subsidiaryOf", a, t, "owner-of", 0.75)
+
+
 @triggered_by(INVESTOR_NOUNS)
 def investor(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A is an investor in B", "A, a backer of B", "investors in B include A and C", "B's backers
@@ -414,7 +438,10 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
     anchor = t  # "A, the state's fund and B's largest shareholder": the first noun's place
     while anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
         anchor = anchor.head
-    if t.dep_ == "nsubj" and t.head.lemma_.lower() == "include":  # "investors in B include A and C"
+    listed = examples_of(ents, t) if t.tag_ == "NNS" else []
+    if listed:  # "some of B's top investors, including A and C"
+        investors = ents.as_organizations(listed, strong=False)
+    elif t.dep_ == "nsubj" and t.head.lemma_.lower() == "include":  # "investors in B include A and C"
         investors = [m for o in children_with(t.head, "dobj") for m in args_of(ents, o)]
     elif anchor.dep_ == "attr":
         investors = clause_subject(ents, anchor.head)

@@ -95,7 +95,7 @@ APPROACH_VERBS = {"approach", "ask", "invite", "urge", "press", "pressure", "cou
 CHANNEL_NOUNS = {"partner", "reseller", "distributor", "integrator"}
 MEMBER_NOUNS = {"member", "members", "partner", "partners", "ally", "allies"}
 RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary", "nemesis", "enemy", "contender",
-               "archrival", "archenemy"}
+               "archrival", "archenemy", "threat"}
 RIVAL_VERBS = {"compete", "rival", "chase", "battle", "fight", "challenge", "outsell", "vie"}
 WAR_NOUNS = {"war", "wars", "battle", "fight", "competition", "race"}
 LEAD_ROLES = {
@@ -304,6 +304,7 @@ PRODUCT_NOUNS = {
     "suite",
     "database",
     "computer",
+    "pc",
     "laptop",
     "tablet",
     "player",

@@ -719,11 +719,19 @@ def took_helm(ents: DocEntities, t) -> Iterator[Candidate]:
         yield from _emit_role(p, t, orgs, "lead", False, "took-helm", 0.8)
 
 
-@triggered_by(APPOINT_VERBS)
+@triggered_by(APPOINT_VERBS, {"bring"})
 def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "which saw Eckhard Pfeiffer appointed president and CEO", "X named A its CEO"."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in APPOINT_VERBS:
+    if t.pos_ != "VERB" or t.lemma_.lower() not in APPOINT_VERBS | {"bring"}:
         return
+    lemma = t.lemma_.lower()
+    if lemma == "bring" and not any(c.dep_ == "prt" and c.lower_ in ("on", "in", "aboard") for c in t.children):
+        return  # "brought on A from B to lead its unit" (not "brought A to the table")
+    if lemma in ("hire", "recruit", "poach", "bring") and not any(c.dep_ == "nsubjpass" for c in t.children):
+        hired = ents.as_people([m for c in children_with(t, "dobj") for m in args_of(ents, c)])
+        for o in only_orgs([m for c in prep_objects(t, "from") for m in args_of(ents, c)]):
+            for p in hired:  # "poached A from B", "hired A from B as its CTO": B is where A worked
+                yield Candidate(p, "formerlyAt", o, t, "hired-from", 0.7)
     roles = [
         c
         for c in t.children
@@ -733,15 +741,11 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
     # "named Acme CEO Leo Roe as chairman": the parser may hang "as" on the one named
     roles += [pobj for c in children_with(t, "dobj", "oprd") for pobj in prep_objects(c, "as") if _role_kind(pobj)]
     if not roles:
-        if t.lemma_.lower() in ("hire", "recruit", "poach") and not any(c.dep_ == "nsubjpass" for c in t.children):
+        if lemma in ("hire", "recruit", "poach", "bring") and not any(c.dep_ == "nsubjpass" for c in t.children):
             # "Amazon hired Ruhi Roe, an ex-Microsoft employee": the one hired works for the hirer
-            hired = ents.as_people([m for c in children_with(t, "dobj") for m in args_of(ents, c)])
-            for o in only_orgs([m for c in children_with(t, "nsubj") for m in args_of(ents, c)]):
+            for o in only_orgs(clause_subject(ents, t)):
                 for p in hired:
                     yield Candidate(p, "worksAt", o, t, "hired", 0.7)
-            for o in only_orgs([m for c in prep_objects(t, "from") for m in args_of(ents, c)]):
-                for p in hired:  # "poached A from B": B is where A worked
-                    yield Candidate(p, "formerlyAt", o, t, "hired-from", 0.7)
         return
     # the one named: "named Leo Roe, a veteran executive, as CEO" (NER may call him a company),
     # "named Acme CEO James Roe as chairman" (the parser may call him a predicate)

@@ -59,7 +59,7 @@ def _named_product(ents: DocEntities, noun) -> Mention | None:
     if known:
         return _as_product(ents, known[-1], noun)
     names = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i
-             and c.text[:1].isupper() and (c.pos_ == "PROPN" or c.text.isupper())]
+             and ((c.text[:1].isupper() and (c.pos_ == "PROPN" or c.text.isupper())) or is_coined(c.text))]
     if names:
         made = ents.proper_name(names[-1], "Product")
         return made if made is not None and made.type == "Product" else None
@@ -82,6 +82,10 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
     if m is not None and m.type == "Product" and t.i == m.end - 1:
         head = t if t.dep_ != "compound" else t.head
         owners = only_orgs(possessors(ents, head))
+        maker = ents.at(ents.doc[m.start - 1]) if m.start > 0 else None
+        if not owners and maker is not None and maker.type == "Organization" and maker.kind == "name" \
+                and ents.doc[m.start - 1].dep_ == "compound" and ents.doc[m.start - 1].head.i in range(m.start, m.end):
+            yield Candidate(m, "productOf", maker, t, "maker-before-product", 0.7)  # "the Apple iPad"
         for o in owners:
             yield Candidate(m, "productOf", o, t, "product-poss", 0.8)
         for c in t.children:  # "MySQL, Sun's competitor to the Oracle Database"

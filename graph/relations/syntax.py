@@ -33,8 +33,8 @@ def trigger_lemma(token) -> str:
     'found'
     """
     lemma = token.lemma_.lower()
-    if lemma.startswith("co-found") and not token.lower_.startswith("co-founder"):
-        return "found"  # ("co-founder", which the small model may tag a verb, is a title)
+    if lemma.startswith(("co-found", "cofound")) and not token.lower_.startswith(("co-founder", "cofounder")):
+        return "found"  # ("co-founder", which the small model may tag a verb, is a title; "cofounded": "cofounde")
     return lemma
 
 
