@@ -338,6 +338,10 @@ class DocEntities:
         if after is not None and self.at(after) is None and after.lower_ not in _WEEKDAYS and (
                 (after.pos_ == "PROPN" and after.text[:1].isupper()) or is_coined(after.text)):
             return []  # "the genetics company 23andMe": the company is the name after it, which NER missed
+        named = self.at(after) if after is not None and token.i + 1 == after.i else None
+        if named is not None and named.type == "Organization" and named.kind == "name" and named.start == after.i \
+                and not self.doc[token.i + 1].is_punct:
+            return [named]  # "acquired by US quantum company IonQ": the name, however the parser hung it
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
@@ -884,6 +888,11 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
                 and doc[end].ent_type_ in ("", "ORG") and gazetteer is not None \
                 and gazetteer.lookup(doc[start:end + 1].text) is None:
             end, canonical = end + 1, None
+        # "Prosus Ventures", "Google Ventures": a known company's investment arm is a company of its own
+        if type_ == "Organization" and canonical and end < len(doc) and doc[end].lower_ in _ARM_WORDS \
+                and doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "ORG") and gazetteer is not None:
+            entry = gazetteer.lookup(doc[start:end + 1].text)
+            end, canonical = end + 1, entry.name if entry is not None else None
         # "Kleiner Perkins | Caufield & Byers": partners' names joined by "&" continue a firm's name
         if type_ == "Organization":
             run = end
@@ -1029,6 +1038,10 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     _one_type_per_name(raw, doc)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
+
+
+#: Words that make a known company's name its investment arm's: "Google Ventures", "Intel Capital".
+_ARM_WORDS = {"ventures", "capital", "investments", "foundation"}
 
 
 #: Words that end a model's name after its code: "Pixel 8 Pro", "iPhone 15 Pro Max".

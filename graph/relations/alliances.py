@@ -344,6 +344,13 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     if not owners and orgs_or_products(named) and t.dep_ != "compound":
         # "PPG agreed to buy the operations of a Dutch rival, AkzoNobel": the subject's rival
         owners = [m for m in orgs_or_products(clause_subject(ents, t)) if m not in named]
+    if not owners and orgs_or_products(named) and t.i == t.sent.start and t.dep_ in ("compound", "amod"):
+        # "Rival Uber already offers …": a rival of the company the text is about
+        for b in orgs_or_products(named):
+            for a in only_orgs(ents.topic(t)):
+                if a.cluster != b.cluster:
+                    yield Candidate(a, "rivalOf", b, t, "rival-of-topic", 0.6)
+        return
     for a in owners:
         for b in orgs_or_products(named) + others:
             yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)

@@ -48,7 +48,13 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
         if lemma in ("take", "scoop", "snap") and not any(
                 c.lower_ == ("over" if lemma == "take" else "up") for c in t.children):
             return  # "took over X", "is scooping up X", "snapped up X"
-        if any(d.lemma_.lower() == "stake" for d in children_with(t, "dobj")):
+        stakes = [d for d in children_with(t, "dobj") if d.lemma_.lower() == "stake"]
+        if stakes and any(c.lower_ in ("majority", "controlling") for c in stakes[0].children):
+            # "Hyundai acquired a majority stake in Boston Dynamics": control, so an acquisition
+            targets = [m for o in prep_objects(stakes[0], "in") for m in args_of(ents, o) if m.kind == "name"]
+            yield from _acquisitions(ents, clause_subject(ents, t), targets, t, "majority-stake", 0.8)
+            return
+        if stakes:
             return  # "bought a 5% stake in X": an investment (see :func:`invest`)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
         if passive:
@@ -60,9 +66,11 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
             # buys by name is a company, whatever NER made of it
             targets = [m for o in children_with(t, "dobj") for m in args_of(
                 ents, o, create="Organization" if only_orgs(buyers) else None)]
-            if not children_with(t, "dobj") and t.dep_ == "relcl" and t.head.lemma_.lower() in ORG_NOUNS:
-                # "Nuance, the speech company it acquired in 2022": the company the clause is about
-                targets = args_of(ents, t.head)
+            named = ents.at(t.head.head) if t.head.dep_ == "appos" else None
+            if not children_with(t, "dobj") and t.dep_ == "relcl" and t.head.lemma_.lower() in ORG_NOUNS \
+                    and named is not None and named.kind == "name":
+                # "Nuance, the speech company it acquired in 2022": the name the clause's noun stands by
+                targets = [named]
         yield from _acquisitions(ents, buyers, targets, t, "acquire-verb", 0.85)
     elif t.pos_ == "VERB" and lemma == "sell":
         sellers_obj = [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
@@ -204,8 +212,10 @@ def _is_round(token) -> bool:
 
 
 def _firms(ents: DocEntities, investors: list[Mention]) -> None:
-    """A one-word "person" that puts money into a company is a firm NER did not know ("Lightspeed")."""
+    """A one-word "person" (or place the text never puts after "in") that puts money into a company is
+    a firm NER did not know ("Lightspeed", "Braavos")."""
     ents.as_organizations([m for m in investors if m.type == "Person" and " " not in m.text])
+    ents.as_organizations([m for m in investors if m.type == "Place" and " " not in m.text], places=True)
 
 
 #: Verbs of taking part in a funding round: "A led (participated in, joined) the round", "a round
@@ -443,6 +453,11 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
         investors = ents.as_organizations(listed, strong=False)
     elif t.dep_ == "nsubj" and t.head.lemma_.lower() == "include":  # "investors in B include A and C"
         investors = [m for o in children_with(t.head, "dobj") for m in args_of(ents, o)]
+    elif t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "B's biggest shareholder is A, followed by C"
+        attrs = children_with(t.head, "attr")
+        investors = [m for a in attrs for m in args_of(ents, a)] + [
+            m for a in attrs for v in children_with(a, "acl") if v.lemma_ == "follow"
+            for o in prep_objects(v, "by") for m in args_of(ents, o)]
     elif anchor.dep_ == "attr":
         investors = clause_subject(ents, anchor.head)
     elif anchor.dep_ == "appos" or (
@@ -457,6 +472,8 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
         targets = clause_subject(ents, t.head.head)
     else:
         return
+    if only_orgs(investors):  # what a firm holds shares in is a company, whatever NER said ("Tokopedia")
+        ents.as_organizations([m for m in targets if m.kind == "name"], places=True)
     for a in only_orgs(investors):
         for b in only_orgs(targets):
             if a.cluster != b.cluster:

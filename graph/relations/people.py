@@ -566,6 +566,11 @@ def succeeded(ents: DocEntities, t) -> Iterator[Candidate]:
     roles += [r for o in (prep_objects(t, "from") if taking else children_with(t, "dobj")) for c in o.children
               if c.dep_ == "relcl" for r in c.subtree if ents.at(r) is None and _role_kind(r) == "lead"]
     orgs = next((o for r in roles for o in [_role_org(ents, x) for x in _role_nouns(r)] if o), [])
+    if roles and not orgs:  # "he succeeded B, after B's ten years as Acme CEO": a role later in the sentence
+        orgs = next((o for r in t.sent if r.i > t.i and ents.at(r) is None and _role_kind(r) == "lead"
+                     for o in [_role_org(ents, r)] if o), [])
+    if roles and not orgs:  # "A will succeed B as chief executive": at the company the text is about
+        orgs = ents.current_org(t)
     for org in orgs:
         for p in before:
             yield Candidate(org, "ledBy", p, t, "succeeded", 0.7)
@@ -597,8 +602,8 @@ _CHOICE_NOUNS = {"appointment", "hiring", "hire", "nomination", "selection", "ch
 def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "X was founded by A and B", "A founded X", "Founded by A, …", "X is led by A"."""
     lemma = trigger_lemma(t)
-    if t.pos_ != "VERB" or lemma not in FOUND_VERBS | LEAD_VERBS:
-        return
+    if t.pos_ != "VERB" or lemma not in FOUND_VERBS | LEAD_VERBS or (t.dep_ == "amod" and t.tag_ == "VBG"):
+        return  # ("leading EMR supplier Epic": an adjective)
     if lemma in ("set",) and not any(c.lower_ == "up" for c in t.children):
         return
     if lemma in ("launch", "create", "start") and t.tag_ == "VBG" and t.dep_ == "acl":
@@ -840,6 +845,12 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(p, "worksAt", o, t, "left-for", 0.7)
 
 
+def _as_roles(verb) -> list:
+    """The roles of "as" after *verb*: "joined X as CEO", "as the company's next CEO" (the role in
+    apposition to its owner)."""
+    return [x for r in prep_objects(verb, "as") for x in [r, *children_with(r, "appos")] if _role_kind(x)]
+
+
 #: What years at a job are counted in: "spent a decade at X" (a "career" or "stint" there is a
 #: :func:`position`).
 _SPANS = {"year", "decade", "month", "week", "time"}
@@ -863,6 +874,8 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
               else only_people(clause_subject(ents, t)) if lemma in JOIN_VERBS | {"serve", "sit", "employ"} else [])
     if not people and lemma in JOIN_VERBS | {"work"}:  # "Kowalczyk joined X": a surname NER missed
         people = only_people(clause_subject(ents, t, create="Person"))
+    if not people and lemma in JOIN_VERBS and _as_roles(t):
+        people = ents.as_people(clause_subject(ents, t))  # "Fidji Simo will join X as CEO": only a person has a role
     if not people:
         return
     if lemma == "employ":  # "X was employed by Y"
@@ -873,7 +886,7 @@ def joined(ents: DocEntities, t) -> Iterator[Candidate]:
                     yield Candidate(p, "formerlyAt" if former else "worksAt", o, t, "employed-by", 0.75)
         return
     if lemma in JOIN_VERBS:
-        roles = [r for r in prep_objects(t, "as") if _role_kind(r)]
+        roles = _as_roles(t)
         own = [(r, o) for r in roles for o in _role_org(ents, r)]  # "as CEO of its credit union, X"
         lead = not own and any(_role_kind(x) == "lead" for r in roles for x in _role_nouns(r))
         joined = [m for d in children_with(t, "dobj") for m in (

@@ -47,7 +47,10 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         if place is None or place.type != "Place":
             return
         head = t.head
-        orgs = only_orgs(args_of(ents, head))
+        # "Singapore-based Sea, Grab and GoTo": the name the participle stands by, not those listed after it
+        orgs = only_orgs([ents.at(head)] if ents.at(head) is not None else args_of(ents, head))
+        if head.tag_ == "NNS" and any(m.kind == "description" for m in orgs):
+            return  # ("two Asia-based companies": which two is not said)
         if not orgs and head.dep_ == "appos":
             orgs = only_orgs(args_of(ents, head.head)) or nearest_org_before(ents, head)
         if not orgs and head.dep_ == "compound":

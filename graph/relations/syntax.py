@@ -161,7 +161,10 @@ def name_in_phrase(ents: DocEntities, head) -> list[Mention]:
     out: list[Mention] = []
     for child in head.children:  # ("her brother Jim and sisters Caroline and Andrea": every apposition)
         if child.dep_ == "appos" and child.i > head.i and ents.at(child) is not None \
-                and ents.at(child).type != "Place":  # "a firm based in Sacramento, CA": CA is no name of the firm
+                and ents.at(child).type != "Place" \
+                and not any(w.pos_ in ("VERB", "AUX") for w in head.doc[head.i:child.i]):
+            # (not across a clause: "the company announced it raised … from A, B": the parser may hang B on it;
+            # "a firm based in Sacramento, CA": CA is no name of the firm)
             out += [ents.at(c) for c in [child] + list(child.conjuncts) if ents.at(c) is not None]
     return out
 
@@ -298,7 +301,9 @@ def relative_antecedent(ents: DocEntities, rel) -> list[Mention]:
         elif own is not None:  # "A and B, who founded X" (not a role the parser coordinated with B)
             named = {own.cluster} | {ents.at(c).cluster for c in verb.head.conjuncts if ents.at(c) is not None}
             found = [m for m in found if m.cluster in named]
-        if rel.lower_ in ("who", "whom") and not any(m.type == "Person" for m in found):
+        if rel.lower_ in ("who", "whom") and any(m.type == "Person" for m in found):
+            found = [m for m in found if m.type == "Person"]  # "investors A, B and Jane Roe, who founded X"
+        elif rel.lower_ in ("who", "whom"):
             # "A, formerly publisher of Kestrel Review, who founded X": "who" is the person the
             # phrase before it describes, not the organization that ends the phrase
             node = verb.head
@@ -368,6 +373,10 @@ def governing_subject(ents: DocEntities, t) -> list[Mention]:
         verb = node.head
     elif node.dep_ == "pobj" and node.head.dep_ == "prep":
         verb = node.head.head
+        for _ in range(2):  # "raised $5m at a $1bn valuation with investments from A": through the phrases above
+            if verb.pos_ != "NOUN" or verb.dep_ != "pobj" or verb.head.dep_ != "prep":
+                break
+            verb = verb.head.head
     else:
         return []
     if verb.pos_ not in ("VERB", "AUX"):
