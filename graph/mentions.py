@@ -299,6 +299,7 @@ class DocEntities:
         # who …": a predicate noun or an apposition describes the name it hangs on
         if token.dep_ == "appos" and self.at(token.head) is not None and token.i > token.head.i:
             return [self._as_kind(self.at(token.head), token)]
+
         # "X is a U.S. airline, the largest carrier", "X is a maker of Y and a unit of Z": a noun in
         # apposition to, or coordinated with, a predicate noun describes the same subject
         anchor = token
@@ -586,6 +587,14 @@ class DocEntities:
             if token.sent.start <= m.start < token.i and m.type == "Person" and m.kind == "name" \
                     and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
                 return m.cluster
+        if token.i == token.sent.start and token.sent.start > 0:
+            # "Fernandez, who like Salvino is 57, is an experienced executive. He founded X": the
+            # subject of the sentence before, when the pronoun opens its own
+            prev = self.doc[token.sent.start - 1].sent
+            for m in self.mentions:
+                if prev.start <= m.start < prev.end and m.type == "Person" and m.kind == "name" \
+                        and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") and self.doc[m.end - 1].head.dep_ == "ROOT":
+                    return m.cluster
         ranked = self._salient(token.i, type_="Person")
         return ranked[0] if ranked else None
 
@@ -1033,6 +1042,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     raw += _suffixed_names_missed(doc, raw)
+    raw += _kind_named_missed(doc, raw)
     raw = _short_forms_missed(doc, raw)
     _share_surnames(raw, doc)
     _one_type_per_name(raw, doc)
@@ -1216,6 +1226,29 @@ def _suffixed_names_missed(doc, raw: list[Mention]) -> list[Mention]:
         if start < i and any(t.pos_ == "PROPN" for t in doc[start:i]):
             out.append(Mention(start, suffix.i + 1, doc[start:suffix.i + 1].text, "Organization"))
             covered.update(range(start, suffix.i + 1))
+    return out
+
+
+def _kind_named_missed(doc, raw: list[Mention]) -> list[Mention]:
+    """Organizations NER missed that an apposition names by their kind: "Figure AI, a startup
+    building robots, …" — the capitalized words before the comma (or one that opens the sentence)."""
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    out = []
+    for kind in doc:
+        head = kind.head
+        if kind.dep_ != "appos" or kind.lemma_.lower() not in ORG_KIND_NOUNS - {"subsidiary"} or head.i >= kind.i \
+                or not any(c.lower_ in ("a", "an") for c in kind.children) \
+                or head.i + 1 >= len(doc) or doc[head.i + 1].text != "," or head.i in covered:
+            continue
+        start = head.i
+        while start > head.sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                and start - 1 not in covered:
+            start -= 1
+        words = doc[start:head.i + 1]
+        if start == head.sent.start and all(w.text[:1].isupper() and w.is_alpha for w in words) \
+                and len(words) <= 4 and not any(w.ent_type_ in ("PERSON", "DATE") for w in words):
+            out.append(Mention(start, head.i + 1, words.text, "Organization"))
+            covered.update(range(start, head.i + 1))
     return out
 
 

@@ -2762,3 +2762,27 @@ def test_based_stands_by_its_own_name(extractor):
     assert not has(found, "Grab", "locatedIn", "Singapore")
     assert not facts(extractor, "It is the largest deal between two Asia-based Internet and media services "
                                 "companies to date.")
+
+
+def test_a_name_ner_missed_named_by_its_kind_in_apposition(extractor):
+    found = facts(extractor, "Figure AI, a startup working to build humanoid robots, got support from OpenAI. The "
+                             "Sunnyvale, California-based company said it raised $675 million with investments from "
+                             "Microsoft and Intel Capital.")
+    assert has(found, "Figure AI", "locatedIn", "Sunnyvale, California")
+    assert has(found, "Intel Capital", "investedIn", "Figure AI")
+    assert not facts(extractor, "Jane Roe, a chemist, joined.")
+
+
+def test_he_opening_a_sentence_is_the_subject_before(extractor):
+    found = facts(extractor, "Mike Salvino had been Kestrel Labs CEO since 2019. Salvino will step down. Fernandez, "
+                             "who like Salvino is 57 years old, is an experienced top executive. He founded Brightline "
+                             "Systems in 1991.")
+    assert has(found, "Brightline Systems", "ledBy", "Fernandez")
+    assert not has(found, "Brightline Systems", "ledBy", "Mike Salvino")
+
+
+def test_quitting_in_a_clause_about_another_company(extractor):
+    found = facts(extractor, "Wipro named a new CEO. Industry leader Tata Consultancy Services promoted insider K "
+                             "Krithivasan to CEO last year after Rajesh Gopinathan quit abruptly.")
+    assert has(found, "Rajesh Gopinathan", "formerlyAt", "Tata Consultancy Services")
+    assert not has(found, "Rajesh Gopinathan", "formerlyAt", "Wipro")

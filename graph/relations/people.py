@@ -826,6 +826,9 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         # "Canion and Harris left", "left its board": the company the article is about; not when
         # the verb names a place left that is no known organization ("resigned from Protea hotel")
         orgs, conf = only_orgs(ents.topic(t)), 0.65
+        if t.dep_ == "advcl" and only_orgs(clause_subject(ents, t.head)):
+            # "X promoted A to CEO after B quit": the company of the clause the leaving is told in
+            orgs = only_orgs(clause_subject(ents, t.head))
         if t.tag_ == "VBG":  # "positions at A and B (from 1955, leaving in 1971)": what the clause named last
             before = [m for m in ents.mentions if m.type == "Organization" and t.sent.start <= m.start < t.i]
             orgs = before[-1:] or orgs
