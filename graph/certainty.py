@@ -75,6 +75,8 @@ def judge(trigger) -> str | None:
             hedged = True
         if c.dep_ in ("neg", "det") and c.lower_ in _NEGATIONS:
             return None
+        if c.dep_ == "advmod" and c.lower_ in ("almost", "nearly") and trigger.pos_ == "VERB":
+            return None  # "Altman almost joined Microsoft": he did not
     for _ in range(12):
         for c in node.children:
             low = c.lower_

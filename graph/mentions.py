@@ -464,7 +464,8 @@ class DocEntities:
                 and token.is_title and token.is_alpha and not list(token.children):
             coined = True  # one word, nothing before it
         elif self.at(token) is not None or not token.text[:1].isupper() or not (
-                token.pos_ == "PROPN" or (type_ == "Product" and token.text.isupper() and len(token) > 1)):
+                token.pos_ == "PROPN" or (type_ == "Product" and token.text.isupper() and len(token) > 1)) \
+                or token.lower_ in THING_ACRONYMS:  # ("its AI tool": a field, no name)
             return None
         else:
             coined = False
@@ -739,6 +740,13 @@ def _clean(span, doc) -> tuple[int, int]:
             end -= 2
     if span.label_ == "ORG" and end - start == 1 and doc[start].lower_ in _GENERIC_ORG:
         return start, start
+    if end - start == 1 and doc[start].lower_ in THING_ACRONYMS and doc[start].is_upper:
+        return start, start  # "an AI foundation model company": a field, never a place or a name
+    if start == span.sent.start and end - start >= 2 and doc[start].tag_ == "VBG" and span.label_ == "PERSON":
+        start += 1  # "Joining Suleyman … is Karén Simonyan": the verb opening the sentence is no first name
+    if end < len(doc) - 1 and doc[end].text == ")" and start > span.sent.start and doc[start - 1].text == "(" \
+            and doc[end + 1].text in ("-", "--", "–", "—") and start - span.sent.start <= 8:
+        return start, start  # "June 8 (Reuters) - …": the agency of a dateline, no party to the news
     if span.label_ == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "board" \
             and not (end < len(doc) and doc[end].lower_ == "of"):
         # "DXC board member A", "Capgemini's Executive Board": the company's board is the company's
@@ -1463,6 +1471,7 @@ def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
                 return cid
         # "JPMorgan" after "JPMorgan Chase", a company the gazetteer knows: the first word of its name
         known = [cid for cid, c in enumerate(clusters) if c.type == m.type and c.canonical and len(words) == 1
+                 and not m.canonical  # ("Google" is its own company, not Google DeepMind's short form)
                  and words[0][:1].isupper() and words[0].lower() not in ORG_NAME_WORDS
                  and any(len(n.split()) == 2 and n.split()[0] == words[0]
                          and n.split()[1].lower() not in ORG_NAME_WORDS for n in c.names)]  # (not "M&T Bank")

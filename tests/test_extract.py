@@ -2786,3 +2786,53 @@ def test_quitting_in_a_clause_about_another_company(extractor):
                              "Krithivasan to CEO last year after Rajesh Gopinathan quit abruptly.")
     assert has(found, "Rajesh Gopinathan", "formerlyAt", "Tata Consultancy Services")
     assert not has(found, "Rajesh Gopinathan", "formerlyAt", "Wipro")
+
+
+def test_a_known_company_is_no_short_form_of_its_unit(extractor):
+    found = facts(extractor, "Google DeepMind grew. Suleyman co-founded DeepMind in 2010 and sold the company to "
+                             "Google in 2014.")
+    assert has(found, "Google", "acquired", "Google DeepMind")
+
+
+def test_a_field_acronym_is_no_place(extractor):
+    found = facts(extractor, "Cohere is an AI foundation model company. It grew.")
+    assert not any(o == "ai" for _, p, o in found)
+    assert "AI" not in mentions(extractor, "Anthropic agreed to co-develop AI computing systems with Google.")
+
+
+def test_a_verb_opening_the_sentence_is_no_first_name(extractor):
+    assert "Suleyman" in mentions(extractor, "Joining Suleyman – who co-founded DeepMind in 2010 – is Karén "
+                                             "Simonyan.", "Person")
+
+
+def test_a_datelines_agency_is_no_party(extractor):
+    found = facts(extractor, "June 8 (Reuters) - Cohere, an AI foundation model company that competes with "
+                             "Microsoft-backed OpenAI, said on Thursday it had raised $270 million in a funding round "
+                             "from investors including Nvidia, Oracle and Salesforce Ventures.")
+    assert not any("reuters" in (s, o) for s, _, o in found)
+    assert has(found, "Salesforce Ventures", "investedIn", "Cohere")
+    assert has(found, "Cohere", "rivalOf", "OpenAI")
+
+
+def test_almost_joined_is_not_joined(extractor):
+    assert not facts(extractor, "Sam Altman almost joined Microsoft amid his ouster.")
+
+
+def test_a_bare_title_after_the_company_named_in_the_sentence(extractor):
+    found = facts(extractor, "Kestrel Labs has secured new backing. Musk was a co-founder of OpenAI before leaving "
+                             "in 2018 following disagreements with chief executive Sam Altman.")
+    assert has(found, "OpenAI", "ledBy", "Sam Altman")
+    assert not has(found, "Kestrel Labs", "ledBy", "Sam Altman")
+
+
+def test_backing_from_investors(extractor):
+    found = facts(extractor, "Elon Musk’s xAI has secured new backing from venture capital giants Lightspeed "
+                             "Venture Partners, Andreessen Horowitz and Sequoia Capital.")
+    assert has(found, "Sequoia Capital", "investedIn", "xAI")
+
+
+def test_working_with_companies_to_do_something(extractor):
+    found = facts(extractor, "The French company Mistral AI has also been working with Amazon and Google to "
+                             "distribute its models.")
+    assert has(found, "Mistral AI", "partnersWith", "Google")
+    assert not facts(extractor, "Kestrel Labs works with Zentrix Systems.")

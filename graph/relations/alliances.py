@@ -212,9 +212,12 @@ def partner_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     subj = only_orgs(clause_subject(ents, t))
     others = only_orgs([m for o in prep_objects(t, "with", "alongside") for m in args_of(ents, o)])
+    purpose = any(c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children)
     if lemma == "work" and others and not together & {"together", "jointly", "closely"} \
-            and not prep_objects(t, "on"):
-        return  # "works with" alone is too weak; "is working with B on a new chip" is a joint project
+            and not prep_objects(t, "on") and not purpose:
+        return  # "works with" alone is too weak; "is working with B on a new chip" (or "to distribute
+        # its models") is a joint project
     if others:
         for a in subj:
             for b in others:

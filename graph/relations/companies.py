@@ -132,7 +132,7 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
             return
         if _raises(t):  # "raised $40 million (in funding) from A and B", "has taken in $300 million from A"
             sources = prep_objects(t, "from") + [o for d in money for o in prep_objects(d, "from")]
-            sources += [o for d in money for f in prep_objects(d, "in") for o in prep_objects(f, "from")]
+            sources += [o for d in money + [t] for f in prep_objects(d, "in") for o in prep_objects(f, "from")]
             investors, targets = [m for o in sources for m in args_of(ents, o)], clause_subject(ents, t)
             _firms(ents, investors)  # "from investors including Lightspeed"
         else:  # "both firms put money into NextCard"

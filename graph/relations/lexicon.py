@@ -246,7 +246,7 @@ ACQUIRE_VERBS = {"acquire", "buy", "purchase", "absorb", "take", "scoop", "snap"
 ACQUIRE_NOUNS = {"acquisition", "purchase", "takeover", "buyout", "bid"}
 TALK_NOUNS = {"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"}
 INVEST_VERBS = {"invest", "back", "fund", "finance", "bankroll"}
-INVEST_NOUNS = {"investment", "stake", "funding"}
+INVEST_NOUNS = {"investment", "stake", "funding", "backing", "financing"}
 #: Those who put money into a company: "A is an investor in B", "B's backers include A".
 INVESTOR_NOUNS = {"investor", "backer", "funder", "shareholder", "stakeholder"}
 #: A company takes money in: "raised $40 million from A", "secured funding from A".

@@ -379,6 +379,20 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
 _STAY_VERBS = {"take", "step", "stay", "remain", "continue", "return"}
 
 
+def _bare_title_org(ents: DocEntities, title) -> list[Mention]:
+    """Where a title named alone is held: the company the clause is about, else the one named last
+    before it in the sentence when no company is the sentence's subject ("Musk co-founded OpenAI
+    before disagreements with chief executive Sam Altman")."""
+    sent = title.sent
+    subjects = [t for t in sent[: title.i - sent.start] if t.dep_ in ("nsubj", "nsubjpass")
+                and ents.at(t) is not None and ents.at(t).type == "Organization"]
+    named = [m for m in ents.mentions if sent.start <= m.start < title.i and m.type == "Organization"
+             and m.kind == "name"]
+    if not subjects and named:
+        return named[-1:]
+    return ents.current_org(title)
+
+
 #: Words of a title right before a name: "CEO", "chief executive", "chair".
 _NAME_TITLES = TITLE_WORDS | {"chair", "co-ceo"}
 
@@ -457,7 +471,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         # "Following the deal's close, CEO Jane Roe said", "masterminded by COO A": a bare title is
         # held at the company the clause is about, as "it" would be
         kind = _title_kind(role_tokens) or "work"
-        yield from _emit_role(m, role_tokens[-1], ents.current_org(role_tokens[-1]), kind,
+        yield from _emit_role(m, role_tokens[-1], _bare_title_org(ents, role_tokens[-1]), kind,
                               any(r.lower_ in FORMER_MODS for r in role_tokens), "bare-title", 0.7)
         return
     if not role_tokens or i < t.sent.start or (first is not m and role_tokens[0].tag_ != "NNS"):

@@ -71,7 +71,7 @@ def _named_product(ents: DocEntities, noun) -> Mention | None:
 
 
 #: Nouns for a company that, with "behind", name what it makes: "OpenAI, the company behind ChatGPT".
-_BEHIND_NOUNS = {"company", "firm", "startup", "team", "business", "group"}
+_BEHIND_NOUNS = {"company", "firm", "startup", "team", "business", "group", "organization", "organisation"}
 
 
 @triggered_by(PRODUCT_NOUNS, PRODUCT_VERBS, MAKER_NOUNS, _BEHIND_NOUNS, {"product", "line"}, mention_end=True)
