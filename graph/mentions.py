@@ -299,7 +299,6 @@ class DocEntities:
         # who …": a predicate noun or an apposition describes the name it hangs on
         if token.dep_ == "appos" and self.at(token.head) is not None and token.i > token.head.i:
             return [self._as_kind(self.at(token.head), token)]
-
         # "X is a U.S. airline, the largest carrier", "X is a maker of Y and a unit of Z": a noun in
         # apposition to, or coordinated with, a predicate noun describes the same subject
         anchor = token

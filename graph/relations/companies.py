@@ -433,9 +433,10 @@ def _owner(ents: DocEntities, t) -> Iterator[Candidate]:
                 continue
             if b.type == "Product":
                 yield Candidate(b, "productOf", a, t, "owner-of", 0.75)
+            elif b.type == "Organization" and equity:
+                yield Candidate(a, "investedIn", b, t, "owner-of", 0.75)
             elif b.type == "Organization":
-                yield Candidate(a, "investedIn", b, t, "owner-of", 0.75) if equity else \
-                    Candidate(b, "subsidiaryOf", a, t, "owner-of", 0.75)
+                yield Candidate(b, "subsidiaryOf", a, t, "owner-of", 0.75)
 
 
 @triggered_by(INVESTOR_NOUNS)

@@ -201,8 +201,8 @@ def _role_kind(role) -> str | None:
 
 
 def _titles_next_name(ents: DocEntities, role) -> bool:
-    """Whether the title *role* opens (with the roles coordinated after it) runs into a person's
-    name: "founder and CEO Sam Roe"."""
+    """Whether the title that *role* opens, with the roles coordinated after it, runs into a
+    person's name: "founder and CEO Sam Roe"."""
     doc, i = ents.doc, role.i + 1
     while i < len(doc) and ents.at(doc[i]) is None and (doc[i].lower_ in ("and", "&") or _role_kind(doc[i])):
         i += 1
@@ -510,7 +510,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         )
         # "Infosys veteran A took over as CEO of B": a veteran moving on has left
         or (role_tokens[-1].lower_ == "veteran" and t.dep_ == "nsubj"
-            and trigger_lemma(t.head) in ("take", "join", "become", "move", "succeed", "replace"))
+            and trigger_lemma(t.head) in _LATER_MOVES | {"take", "succeed", "replace"})
     )
     yield from _emit_role(m, role_tokens[-1], orgs, kind, former, "role-title", 0.85)
 
