@@ -220,6 +220,15 @@ class DocEntities:
         cluster = next((k for k, c in enumerate(self.clusters) if c.canonical == entry.name), None)
         return self._mention_for(cluster, token, "name") if cluster is not None else None
 
+    def named_before(self, token) -> Mention | None:
+        """A mention for a one-word name NER missed here that the article already gave an
+        organization ("BT agreed to buy EE. … current EE shareholders …")."""
+        if self.at(token) is not None or not token.text[:1].isupper() or not token.is_alpha:
+            return None
+        cluster = next((k for k, c in enumerate(self.clusters) if c.type == "Organization" and token.text in c.names
+                        and any(m.cluster == k and m.start < token.i for m in self.mentions)), None)
+        return self._mention_for(cluster, token, "name") if cluster is not None else None
+
     def _mention_for(self, cluster: int, token, kind: str) -> Mention:
         c = self.clusters[cluster]
         return Mention(token.i, token.i + 1, token.text, c.type, cluster, kind)

@@ -2836,3 +2836,22 @@ def test_working_with_companies_to_do_something(extractor):
                              "distribute its models.")
     assert has(found, "Mistral AI", "partnersWith", "Google")
     assert not facts(extractor, "Kestrel Labs works with Zentrix Systems.")
+
+
+def test_companies_that_came_together_in_a_venture(extractor):
+    found = facts(extractor, "It was originally founded in 2010 when Orange and Deutsche Telekom came together in "
+                             "a 50:50 joint venture.")
+    assert has(found, "Orange", "partnersWith", "Deutsche Telekom") \
+        or has(found, "Orange S.A.", "partnersWith", "Deutsche Telekom")
+
+
+def test_a_stake_in_which(extractor):
+    found = facts(extractor, "Kestrel Labs, in which John Malone’s Liberty Broadband owns a big stake, grew.")
+    assert has(found, "Liberty Broadband", "investedIn", "Kestrel Labs")
+
+
+def test_shareholders_named_after_the_word(extractor):
+    found = facts(extractor, "BT has reached an agreement to purchase mobile operator EE. BT explained that the "
+                             "takeover will involve current EE shareholders Orange and Deutsche Telekom selling 100 "
+                             "per cent of their shares.")
+    assert has(found, "Deutsche Telekom", "investedIn", "EE")

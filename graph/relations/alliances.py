@@ -110,6 +110,8 @@ def partner_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     subj = only_orgs(governing_subject(ents, t))
     if len(subj) < 2 and t.dep_ == "dobj":
         subj = _names_in_subject(ents, t.head) or subj
+    elif len(subj) < 2 and t.dep_ == "pobj" and t.head.head.pos_ == "VERB":  # "A and B came together in a venture"
+        subj = _names_in_subject(ents, t.head.head) or subj
     # (not "A and B secured deals with Chinese operators": each dealt with someone else)
     if len(subj) >= 2 and not [m for m in owners if m.kind != "pronoun"] and not with_phrases:
         yield from pairs(subj, "partnersWith", t, "partners-coordinated", conf - 0.05)

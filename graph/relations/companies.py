@@ -163,6 +163,9 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
                 yield Candidate(a, "investedIn", b, t, "invest-verb", 0.8)
     elif t.pos_ == "NOUN" and lemma in INVEST_NOUNS and (lemma != "stake" or _held_stake(t)):
         targets = only_orgs([m for o in prep_objects(t, "in") for m in args_of(ents, o)])
+        if not targets and lemma == "stake" and t.dep_ == "dobj":  # "B, in which A owns a big stake"
+            targets = only_orgs([m for o in prep_objects(t.head, "in") if o.lower_ == "which"
+                                 for m in args_of(ents, o)])
         givers = [m for o in prep_objects(t, "from") for m in args_of(ents, o)]
         if givers and lemma != "stake":  # "founded with an initial investment from A", "B got funding from A"
             investors, targets = givers, targets or only_orgs(governing_subject(ents, t))
@@ -450,8 +453,16 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
     while anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
         anchor = anchor.head
     listed = examples_of(ents, t) if t.tag_ == "NNS" else []
+    # "current EE shareholders Orange and Deutsche Telekom": the names a plural stands before
+    after = ents.at(ents.doc[t.i + 1]) if t.tag_ == "NNS" and t.i + 1 < t.sent.end else None
+    named = [ents.doc[after.end - 1]] if after is not None and after.start == t.i + 1 \
+        and after.type == "Organization" and after.kind == "name" else []
     if listed:  # "some of B's top investors, including A and C"
         investors = ents.as_organizations(listed, strong=False)
+    elif named:
+        investors = args_of(ents, named[0])
+        targets = targets or [m for c in t.children if c.dep_ in ("compound", "nmod")
+                              for m in [ents.at(c) or ents.named_before(c)] if m is not None]
     elif t.dep_ == "nsubj" and t.head.lemma_.lower() == "include":  # "investors in B include A and C"
         investors = [m for o in children_with(t.head, "dobj") for m in args_of(ents, o)]
     elif t.dep_ == "nsubj" and t.head.lemma_ == "be":  # "B's biggest shareholder is A, followed by C"
