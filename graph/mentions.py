@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from .identity import CORPORATE_SUFFIXES, normalize_name, strip_suffix
 from .records import Entity
 
-__all__ = ["Mention", "Cluster", "DocEntities", "THING_ACRONYMS", "find_entities", "is_coined", "is_headline",
-           "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_KIND_NOUNS",
+__all__ = ["Mention", "Cluster", "DocEntities", "THING_ACRONYMS", "find_entities", "is_camel_case", "is_coined",
+           "is_headline", "looks_like_organization", "looks_like_person_name", "ORG_NOUNS", "ORG_KIND_NOUNS",
            "CORPORATE_TITLES", "INSTITUTION_WORDS",
            "ORG_NAME_WORDS"]
 
@@ -793,6 +793,15 @@ def is_coined(word: str) -> bool:
     if len(letters) < 2 or not word.replace("-", "").replace(".", "").isalnum():
         return False
     return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) and word[:1].islower()
+
+
+def is_camel_case(word: str) -> bool:
+    """Whether a capitalized word has a capital inside it too: "MosaicML", "OpenStack" (not "IBM").
+
+    >>> is_camel_case("MosaicML"), is_camel_case("IBM"), is_camel_case("Kestrel")
+    (True, False, False)
+    """
+    return word[:1].isupper() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
 def _rejoin_cut_name(doc, start: int, end: int, person: bool = False) -> tuple[int, int]:

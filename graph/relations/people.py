@@ -397,16 +397,23 @@ def _bare_title_org(ents: DocEntities, title) -> list[Mention]:
 _NAME_TITLES = TITLE_WORDS | {"chair", "co-ceo"}
 
 
+def _name_title(ents: DocEntities, person: Mention) -> list:
+    """The title words right before a person's name, in order: "CEO" in "Microsoft CEO Satya Nadella"."""
+    doc, j = ents.doc, person.start - 1
+    sent_start = doc[person.start].sent.start
+    while j >= sent_start and ents.at(doc[j]) is None and doc[j].lower_.replace(".", "") in _NAME_TITLES:
+        j -= 1
+    return list(doc[j + 1:person.start])
+
+
 def _titled_before(ents: DocEntities, last) -> Mention | None:
     """The organization before the title of the person whose name ends at *last*: "**Microsoft**
     CEO Satya Nadella", else None."""
     person = ents.at(last)
     if person is None or person.type != "Person" or last.i != person.end - 1:
         return None
-    doc, j = ents.doc, person.start - 1
-    titled = False
-    while j >= last.sent.start and ents.at(doc[j]) is None and doc[j].lower_.replace(".", "") in _NAME_TITLES:
-        titled, j = True, j - 1
+    doc, title = ents.doc, _name_title(ents, person)
+    titled, j = bool(title), person.start - len(title) - 1
     if titled and j - 1 >= last.sent.start and doc[j].lower_ in (",", "and") and ents.at(doc[j - 1]) is not None:
         return _titled_before(ents, doc[j - 1])  # "Microsoft CEO A, CFO B and COO C": A's, for C too
     org = ents.at(doc[j]) if titled and j >= last.sent.start else None
@@ -420,10 +427,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     m = ents.at(t)
     if m is None or m.type != "Person" or t.i != m.end - 1:
         return
-    own = []  # "Microsoft CEO Satya Nadella and CFO Amy Hood": a coordinated name with a title of its own
-    while m.start - len(own) - 1 >= t.sent.start and ents.at(ents.doc[m.start - len(own) - 1]) is None \
-            and ents.doc[m.start - len(own) - 1].lower_.replace(".", "") in _NAME_TITLES:
-        own.insert(0, ents.doc[m.start - len(own) - 1])
+    own = _name_title(ents, m)  # "Microsoft CEO Satya Nadella and CFO Amy Hood": a name with a title of its own
     j = m.start - len(own) - 1
     if own and j - 1 >= t.sent.start and ents.doc[j].lower_ in ("and", ","):
         shared = _titled_before(ents, ents.doc[j - 1])  # (None unless a titled name ends there)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import THING_ACRONYMS, DocEntities, Mention, is_coined
+from ..mentions import THING_ACRONYMS, DocEntities, Mention, is_camel_case, is_coined
 from .lexicon import MAKER_NOUNS, PRODUCT_NOUNS, PRODUCT_VERBS
 from .syntax import (
     Candidate,
@@ -121,8 +121,8 @@ def product(ents: DocEntities, t) -> Iterator[Candidate]:
     if t.pos_ == "VERB" and lemma in PRODUCT_VERBS:
         makers = only_orgs(clause_subject(ents, t))
         if not makers:  # "MosaicML has built …": a coined or camel-case name NER missed
-            made = [ents.proper_name(s_, "Organization") for s_ in subject_of(t) if is_coined(s_.text) or (
-                s_.text[:1].isupper() and any(c.isupper() for c in s_.text[1:]) and any(c.islower() for c in s_.text))]
+            made = [ents.proper_name(s_, "Organization") for s_ in subject_of(t)
+                    if is_coined(s_.text) or is_camel_case(s_.text)]
             makers = only_orgs([m for m in made if m is not None])
         objs = []
         for d in children_with(t, "dobj"):
