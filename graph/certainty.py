@@ -60,7 +60,10 @@ def sentence_hedged(sent) -> bool:
 
 def judge(trigger) -> str | None:
     """``"reported"``, ``"confirmed"``, or ``None`` when the trigger is negated or refused."""
-    if trigger.dep_ in ("compound", "amod") and trigger.head.ent_type_ == "PERSON":
+    title = trigger
+    while title.dep_ in ("compound", "amod") and title.head.i != title.i and title.head.ent_type_ != "PERSON":
+        title = title.head  # ("Chief | Executive Officer | Steve Ballmer")
+    if title.dep_ in ("compound", "amod") and title.head.ent_type_ == "PERSON":
         return "confirmed"  # "ask Microsoft CTO Kevin Scott to visit": a title before a name is not what is asked
     if trigger.lemma_.lower() in RIVAL_NOUNS and (
             (trigger.dep_ in ("compound", "amod") and trigger.head.pos_ == "PROPN")

@@ -46,7 +46,7 @@ ORG_NOUNS = {
     "automaker", "bank", "studio", "agency", "player", "brand", "subsidiary", "parent",
     "airline", "label", "league", "club", "school", "university", "college", "institute", "foundation",
     "charity", "station", "hospital", "museum", "newspaper", "magazine", "nonprofit", "society",
-    "telco", "carmaker", "insurer", "lender", "unicorn", "outfit",
+    "telco", "carmaker", "insurer", "lender", "unicorn", "outfit", "behemoth", "titan", "heavyweight",
 }
 #: Predicate nouns that make their subject an organization ("X is a clothing brand").
 ORG_KIND_NOUNS = {
@@ -161,12 +161,15 @@ class DocEntities:
 
     # -- salience and resolution -------------------------------------------------
     def _salient(self, before: int, *, type_: str = "Organization", exclude=(), n: int = 1) -> list[int]:
-        counts: Counter[int] = Counter()
+        counts: Counter[int] = Counter()  # (float counts)
         first: dict[int, int] = {}
         for m in self.mentions:
             if m.start >= before or m.type != type_ or m.kind != "name":
                 continue
-            counts[m.cluster] += 1
+            head = self.doc[m.end - 1]
+            # ("After getting EU approval, Microsoft's acquisition …": a name modifying a thing counts half)
+            counts[m.cluster] += 0.5 if head.dep_ == "compound" and head.head.pos_ == "NOUN" \
+                and self.at(head.head) is None else 1
             first.setdefault(m.cluster, m.start)
         ranked = sorted((c for c in counts if c not in exclude), key=lambda c: (-counts[c], first[c]))
         return ranked[:n]
@@ -240,6 +243,8 @@ class DocEntities:
         if token.dep_ == "poss" and verb.dep_ == "pobj":
             return set()
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            if token.dep_ == "poss" and verb.dep_ == "appos":
+                return set()  # "Yahoo named Tim Morse, the company's CFO, …": an apposition's possessor may be Yahoo
             verb = verb.head
         found = set()
         for child in verb.children:
@@ -354,6 +359,14 @@ class DocEntities:
         # words of the noun phrase left of the noun ("the two software powerhouses"): the small
         # parser often hangs "two" on the wrong word, so read the phrase, not the arcs
         dets = {w.lower_ for w in self.doc[token.left_edge.i: token.i]}
+        based = [w for w in self.doc[token.left_edge.i + 2: token.i]
+                 if w.lower_ == "based" and self.doc[w.i - 1].text in ("-", "–")]
+        if based and token.tag_ not in ("NNS", "NNPS") and self.gazetteer is not None:
+            # "the Redmond, WA-based software behemoth": the company that town stands for
+            for w in self.doc[token.left_edge.i: based[0].i - 1]:
+                org = self._known_at(self.gazetteer.metonym(w.text), token) if w.pos_ == "PROPN" else None
+                if org is not None:
+                    return [org]
         plural = token.tag_ in ("NNS", "NNPS")
         count = next((_COUNTS[w] for w in dets if w in _COUNTS), None)
         if plural and count is not None and count > 2:  # "the three carriers": the last list of three
@@ -662,6 +675,18 @@ def _listed_first_name(doc, ent, gazetteer) -> bool:
             and doc[ent.start].head.i == surname.i and looks_like_person_name(doc[ent.start:ent.end + 1].text))
 
 
+def _first_name_before(doc, ent) -> bool:
+    """Whether a one-word company's name ("Dell") follows a capitalized word no entity claims, not
+    the sentence's first, that reads as a first name and modifies it: "CEO Michael Dell"."""
+    if len(ent) != 1 or ent.start - 1 <= ent.sent.start:
+        return False
+    first = doc[ent.start - 1]
+    return (first.pos_ == "PROPN" and first.tag_ == "NNP" and not first.ent_type_ and first.is_alpha
+            and first.text[:1].isupper() and first.text[1:].islower() and first.head.i == ent.start
+            and first.lower_ not in _ROLE_WORDS | _HONORIFICS | _PERSON_TITLES | _TITLE_INSIDE | ORG_NOUNS | ORG_NAME_WORDS
+            and looks_like_person_name(f"{first.text} {ent.text}"))
+
+
 def _name_word(token) -> bool:
     return token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper()
 
@@ -878,6 +903,9 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         if canonical and _listed_first_name(doc, ent, gazetteer):
             # "Dave Treadwell": a one-word company of the stock listings that is a first name here
             type_, end, canonical = "Person", ent.end + 1, None
+        elif canonical and type_ == "Organization" and _first_name_before(doc, ent):
+            # "Dell Technologies CEO Michael Dell": a company's name that is a person's surname here
+            type_, start, canonical = "Person", ent.start - 1, None
         if type_ in ("Organization", "Person") and not canonical and start < end:
             start, end = _rejoin_cut_name(doc, start, end, person=type_ == "Person")
         if start >= end:
@@ -1070,6 +1098,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     raw += _kind_named_missed(doc, raw)
     raw = _short_forms_missed(doc, raw)
     _share_surnames(raw, doc)
+    _places_named_as_companies(raw, doc)
+    _people_listed_with_people(raw, doc)
     _one_type_per_name(raw, doc)
     mentions, clusters = _cluster(raw, doc, gazetteer)
     return DocEntities(doc, mentions, clusters, gazetteer)
@@ -1386,18 +1416,24 @@ def _cluster(raw: list[Mention], doc, gazetteer) -> tuple[list[Mention], list[Cl
 
     # longest names first, so short forms find their full name
     order = sorted(range(len(raw)), key=lambda i: (-len(raw[i].text), raw[i].start))
+    said_in: dict[int, dict[int, int]] = {}  # cluster -> sentence start -> where its first name there starts
     for i in order:
         m = raw[i]
         key = (m.type, normalize_name(m.canonical or m.text))
         cid = index.get(key, index.get((m.type, normalize_name(m.text))))
         if cid is None:
-            cid = _match_short_form(m, clusters)
+            sent = doc[m.start].sent.start
+            later = {c for c, sents in said_in.items() if sents.get(sent, -1) > m.start}
+            cid = _match_short_form(m, clusters, later)
         if cid is None:
             cid = _surname_mistyped(m, doc, clusters)
         if cid is None:
             clusters.append(Cluster(m.type))
             cid = len(clusters) - 1
         add(m, cid)
+        starts = said_in.setdefault(cid, {})
+        sent = doc[m.start].sent.start
+        starts[sent] = min(starts.get(sent, m.start), m.start)
     # parenthetical acronyms right after a name: "Open Handset Alliance (OHA)"
     by_start = {m.start: m for m in raw}
     for m in raw:
@@ -1431,6 +1467,46 @@ def _described(token, top) -> bool:
             return True
         node = node.head
     return False
+
+
+#: Nouns before a name that make it a company's, not a place's: "regional rival Brightline".
+_COMPANY_KIND_BEFORE = {"rival", "archrival", "competitor", "partner", "startup", "start-up", "chipmaker",
+                        "automaker", "carmaker", "telco", "retailer", "vendor", "supplier", "maker"}
+
+
+def _places_named_as_companies(raw: list[Mention], doc) -> None:
+    """A name NER made a place that the text calls a company is a company's, wherever it stands:
+    after a company noun that modifies it ("sell its unit to regional rival Brightline"), or with a
+    company noun in apposition ("Mirantis, a privately held company based in …")."""
+    companies = set()
+    for m in raw:
+        if m.type != "Place" or m.canonical:
+            continue
+        before, head = doc[max(m.start - 1, 0)], doc[m.end - 1]
+        if m.start > 0 and before.lower_ in _COMPANY_KIND_BEFORE and before.head.i == head.i \
+                and before.dep_ in ("amod", "compound", "nmod"):
+            companies.add(m.text)
+        if m.end < len(doc) and doc[m.end].text == "," and before.lower_ not in _PLACE_PREPS and any(
+                c.dep_ == "appos" and c.lemma_.lower() in ORG_KIND_NOUNS and c.i > m.end for c in head.children):
+            companies.add(m.text)
+    for m in raw:
+        if m.type == "Place" and not m.canonical and m.text in companies:
+            m.type = "Organization"
+
+
+def _people_listed_with_people(raw: list[Mention], doc) -> None:
+    """A name that reads as a person's, coordinated with a person's, is a person's whatever NER
+    made of it: "founded by Logan Green and John Zimmer" (NER: a product and a person)."""
+    by_head = {m.end - 1: m for m in raw}
+    for m in raw:
+        if m.type not in ("Product", "Organization") or m.canonical or not looks_like_person_name(m.text):
+            continue
+        head = doc[m.end - 1]
+        linked = [by_head.get(c.i) for c in head.children if c.dep_ == "conj"]
+        if head.dep_ == "conj":
+            linked.append(by_head.get(head.head.i))
+        if any(o is not None and o.type == "Person" and " " in o.text for o in linked) and " " in m.text:
+            m.type = "Person"
 
 
 def _one_type_per_name(raw: list[Mention], doc) -> None:
@@ -1477,13 +1553,16 @@ def _surnames(raw: list[Mention]) -> set[str]:
     return {m.text.split()[-1] for m in raw if m.type == "Person" and " " in m.text}
 
 
-def _match_short_form(m: Mention, clusters: list[Cluster]) -> int | None:
+def _match_short_form(m: Mention, clusters: list[Cluster], said_after: set[int] = frozenset()) -> int | None:
     """A cluster of which *m* is a short form: a surname, an acronym, a bare company name (before
-    a name it ends: "Lucid" is Lucid Motors', not that of "Model S, Lucid", which NER ran together)."""
+    a name it ends: "Lucid" is Lucid Motors', not that of "Model S, Lucid", which NER ran together).
+
+    A bare company name is no short form of a fuller one said after it in its sentence (the
+    clusters *said_after*): "Norwegian Cruise Line is a subsidiary of Norwegian Cruise Line Holdings"."""
     words = m.text.split()
     if m.type == "Organization":
         for cid, c in enumerate(clusters):
-            if c.type == m.type and any(_generic_after(n.split(), len(words)) and n.split()[: len(words)] == words
+            if c.type == m.type and cid not in said_after and any(_generic_after(n.split(), len(words)) and n.split()[: len(words)] == words
                                         for n in c.names):
                 return cid
         # "JPMorgan" after "JPMorgan Chase", a company the gazetteer knows: the first word of its name

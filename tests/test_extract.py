@@ -2855,3 +2855,94 @@ def test_shareholders_named_after_the_word(extractor):
                              "takeover will involve current EE shareholders Orange and Deutsche Telekom selling 100 "
                              "per cent of their shares.")
     assert has(found, "Deutsche Telekom", "investedIn", "EE")
+
+
+# -- round 10 (invented sentences) ---------------------------------------------------------------------
+
+
+def test_a_short_form_said_beside_its_fuller_name_is_another_company(extractor):
+    # (a KnowledgeNet sentence: the gazetteer knows the parent)
+    found = facts(extractor, "Norwegian Cruise Line is a subsidiary of Norwegian Cruise Line Holdings Ltd, an "
+                             "American-Bermudian company operating cruise ships.")
+    assert has(found, "Norwegian Cruise Line", "subsidiaryOf", "Norwegian Cruise Line Holdings")
+
+
+def test_the_company_before_rival(extractor):
+    assert has(facts(extractor, "Kestrel Systems rival Brightline Inc. said on Monday it would cut jobs."),
+               "Kestrel Systems", "rivalOf", "Brightline Inc.")
+
+
+def test_a_rival_named_after_the_subjects_verb(extractor):
+    # NER takes the one-word name for a place; "rival" says it is a company
+    assert has(facts(extractor, "Kestrel Systems has agreed to sell its European unit to regional rival Brightline."),
+               "Kestrel Systems", "rivalOf", "Brightline")
+
+
+def test_a_person_leaving_for_an_archrival(extractor):
+    found = facts(extractor, "Jane Doe left Kestrel Systems to work for archrival Brightline Inc.")
+    assert has(found, "Kestrel Systems", "rivalOf", "Brightline Inc.")
+    assert has(found, "Jane Doe", "formerlyAt", "Kestrel Systems")
+
+
+def test_a_place_the_text_calls_a_company(extractor):
+    text = ("Tolvana, a privately held company based in Fresno, bought the unit. Customers are being sent to "
+            "Tolvana for support. The focus will be on servers, Tolvana CEO Adrian Moll wrote.")
+    found = facts(extractor, text)
+    assert has(found, "Tolvana", "locatedIn", "Fresno")
+    assert has(found, "Tolvana", "ledBy", "Adrian Moll")
+
+
+def test_a_town_before_a_description_stays_a_town(extractor):
+    text = "Jan Roe became director of Kestrel Waterways in Zwolle, a subsidiary of Brightline Holdings."
+    assert "Zwolle" not in mentions(extractor, text, "Organization")
+
+
+def test_a_title_before_a_name_in_a_negated_sentence(extractor):
+    found = facts(extractor, "It didn't end soon enough to stop the world learning how much it can irk Kestrel "
+                             "Systems Chief Executive Officer Tom Vale to lose staff.")
+    assert has(found, "Kestrel Systems", "ledBy", "Tom Vale")
+
+
+def test_a_company_named_as_its_founders_surname(extractor):
+    # "Dell" is a listed company; after a first name it is a surname
+    found = facts(extractor, "The deal was announced in a post by Dell Technologies CEO Michael Dell.")
+    assert has(found, "Dell Technologies", "ledBy", "Michael Dell")
+
+
+def test_a_name_listed_with_a_person_is_a_person(extractor):
+    found = facts(extractor, "Kestrel Rides was founded in June 2012 by Logan Green and John Zimmer.")
+    assert has(found, "Kestrel Rides", "ledBy", "Logan Green")
+    assert has(found, "Kestrel Rides", "ledBy", "John Zimmer")
+
+
+def test_founded_along_with(extractor):
+    found = facts(extractor, "Kestrel Labs was founded in 2020 by Carl Vey, who was 33 years old at the time, "
+                             "along with Paul Yu and Jesper Holm.")
+    assert has(found, "Kestrel Labs", "ledBy", "Paul Yu")
+    assert has(found, "Kestrel Labs", "ledBy", "Jesper Holm")
+
+
+def test_the_companys_title_in_an_apposition_to_the_one_named(extractor):
+    found = facts(extractor, "Kestrel Labs named Tim Moss, the company's chief financial officer and interim CEO, "
+                             "to the board.")
+    assert has(found, "Kestrel Labs", "ledBy", "Tim Moss")
+
+
+def test_two_titled_names_keep_their_own_companies(extractor):
+    found = facts(extractor, "Microsoft CEO Satya Nadella and Oracle Chairman and CTO Lars Ellison made a rare joint "
+                             "appearance.")
+    assert has(found, "Microsoft", "ledBy", "Satya Nadella")
+    assert has(found, "Lars Ellison", "worksAt", "Oracle")
+    assert not has(found, "Microsoft", "ledBy", "Lars Ellison")
+
+
+def test_hired_to_head_a_part_of_the_company(extractor):
+    found = facts(extractor, "Kestrel Labs hired Kai Moll to head its China operations.")
+    assert has(found, "Kai Moll", "worksAt", "Kestrel Labs")
+    assert not has(found, "Kestrel Labs", "ledBy", "Kai Moll")
+
+
+def test_a_description_placed_in_a_companys_hometown(extractor):
+    found = facts(extractor, "After getting EU approval, Microsoft's purchase of Kestrel Labs has closed. The "
+                             "Redmond, WA-based software behemoth first said it would acquire Kestrel Labs in June.")
+    assert not has(found, "EU", "acquired", "Kestrel Labs")

@@ -286,7 +286,7 @@ def members(ents: DocEntities, t) -> Iterator[Candidate]:
 def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A and B have been bitter rivals", "A is a competitor to B", "competitors such as C"."""
     lemma = t.lemma_.lower()
-    if lemma not in RIVAL_NOUNS or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ != "amod"):
+    if lemma not in RIVAL_NOUNS or (t.pos_ not in ("NOUN", "PROPN") and t.dep_ not in ("amod", "compound")):
         return  # ("Oracle's rival SAP": the small model often tags "rival" an adjective)
     if t.i >= 2 and t.nbor(-1).text in ("-", "–") and not t.nbor(-1).whitespace_ and not t.nbor(-2).whitespace_:
         # "Tesla-rival Lucid Motors": the company before the hyphen and the name the word describes
@@ -340,15 +340,27 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
             for b in examples:
                 yield Candidate(a, "rivalOf", b, t, "rival-examples", 0.75)
         return
-    named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound") and ents.at(c)]
+    # (a name before the word is the rival's company: "Microsoft rival Google")
+    named = [ents.at(c) for c in t.children if c.dep_ in ("appos", "compound") and ents.at(c) and c.i > t.i]
     if t.dep_ in ("compound", "amod") and ents.at(t.head) is not None:  # "Oracle's rival SAP"
         named.append(ents.at(t.head))
         owners = owners or orgs_or_products(
             possessors(ents, t.head)
         )
-    if not owners and orgs_or_products(named) and t.dep_ != "compound":
-        # "PPG agreed to buy the operations of a Dutch rival, AkzoNobel": the subject's rival
-        owners = [m for m in orgs_or_products(clause_subject(ents, t)) if m not in named]
+    if not owners and orgs_or_products(named):
+        # "Microsoft rival Google": the company named before the word
+        owners = [m for m in orgs_or_products(compound_names(ents, t)) if m not in named]
+    if not owners and orgs_or_products(named):
+        # "PPG agreed to buy the operations of a Dutch rival, AkzoNobel", "sold its unit to regional
+        # rival Grab": the subject's rival; "Doe left Kestrel to work for archrival Brightline": the
+        # company a person's clause names besides the rival
+        subject = clause_subject(ents, t)
+        owners = [m for m in orgs_or_products(subject) if m not in named]
+        if not owners and any(m.type == "Person" for m in subject):
+            sent = t.sent
+            besides = {m.cluster: m for m in only_orgs([m for m in ents.mentions if sent.start <= m.start < sent.end])
+                       if m.cluster not in {n.cluster for n in named}}
+            owners = list(besides.values()) if len(besides) == 1 else []
     if not owners and orgs_or_products(named) and t.i == t.sent.start and t.dep_ in ("compound", "amod"):
         # "Rival Uber already offers …": a rival of the company the text is about
         for b in orgs_or_products(named):

@@ -321,6 +321,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         people = only_people([m for c in appos if definite or (ents.doc[c.left_edge.i - 1].i == anchor.i
                                                                and not prep_objects(anchor, "of"))
                               for m in args_of(ents, c)])
+        # ("Microsoft CEO Satya Nadella and Oracle CTO Larry Ellison": a name with its own title is not
+        # in apposition to this one)
+        people = [m for m in people if m is (people[0] if people else None) or _title_before(ents, m) is None]
     if not people:
         return
     roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
@@ -436,7 +439,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
             yield from _emit_role(m, own[-1], [shared], kind, False, "role-title-shared", 0.8)
             return
     first = m  # "MIT professors Harold Abelson and Gerald Sussman": the title before the first name
-    while t.dep_ == "conj" and ents.at(t.head) is not None and ents.at(t.head).type == "Person" \
+    while not own and t.dep_ == "conj" and ents.at(t.head) is not None and ents.at(t.head).type == "Person" \
             and ents.at(t.head).start < first.start:
         t = ents.doc[ents.at(t.head).end - 1]
         first = ents.at(t)
@@ -617,6 +620,13 @@ _CHOICE_NOUNS = {"appointment", "hiring", "hire", "nomination", "selection", "ch
 
 
 @triggered_by(FOUND_VERBS, LEAD_VERBS)
+def _founded_with(ents: DocEntities, x) -> list[Mention]:
+    """Who *x* was done with: "with A", "alongside A", "along with A", "together with A"."""
+    objs = prep_objects(x, *COFOUNDER_PREPS)
+    objs += [o for c in x.children if c.lower_ in ("along", "together") for o in prep_objects(c, "with")]
+    return [m for o in objs for m in args_of(ents, o)]
+
+
 def founded(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "X was founded by A and B", "A founded X", "Founded by A, …", "X is led by A"."""
     lemma = trigger_lemma(t)
@@ -640,6 +650,8 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
         agents = [m for o in prep_objects(t, "by") for m in args_of(ents, o)] or (  # a name NER missed
             [m for o in prep_objects(t, "by") for m in args_of(ents, o, create="Person")]
             if lemma in FOUND_VERBS else [])
+        if lemma in FOUND_VERBS and only_people(agents):  # "founded by A, along with B and C"
+            agents += [m for m in only_people(_founded_with(ents, t)) if m not in agents]
         base = t
         while base.dep_ == "conj":
             base = base.head
@@ -711,7 +723,7 @@ def founded(ents: DocEntities, t) -> Iterator[Candidate]:
             # "which she co-founded with her brother Jim": the people founded it with are founders too
             # (the parser may hang "alongside A" on the object)
             # (with a person as the subject, a name NER took for a company there is a person's)
-            with_ = [m for x in [t, *dobjs] for w in prep_objects(x, *COFOUNDER_PREPS) for m in args_of(ents, w)]
+            with_ = [m for x in [t, *dobjs] for m in _founded_with(ents, x)]
             people += [m for m in (ents.as_people(with_) if people else only_people(with_)) if m not in people]
         for org in objs:
             for p in people:
@@ -782,6 +794,9 @@ def appointed(ents: DocEntities, t) -> Iterator[Candidate]:
         # president": not "A appointed B as CEO", nor "A hired the former boss of X")
         people = [m for c in children_with(t, "nsubj") for m in only_people(args_of(ents, c))]
     kind = "lead" if any(_role_kind(r) == "lead" for r in _role_nouns(role)) else "work"
+    if role.pos_ == "VERB" and any(ents.at(o) is None and o.lemma_.lower() not in ORG_NOUNS
+                                   for o in children_with(role, "dobj")):
+        kind = "work"  # "hired A to head its China operations": a part of the company, so a job there
     # "Polestar appointed A as CEO": what names a chief executive is an organization, whatever NER said
     appointer = only_orgs([m for c in children_with(t, "nsubj") for m in args_of(
         ents, c, create="Organization" if kind == "lead" and people else None)])
