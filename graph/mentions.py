@@ -1096,7 +1096,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
         raw.append(Mention(start, end, text, type_, canonical=canonical))
     raw += _suffixed_names_missed(doc, raw)
     raw += _kind_named_missed(doc, raw)
-    raw = _short_forms_missed(doc, raw)
+    raw = _short_forms_missed(doc, raw, gazetteer)
     _share_surnames(raw, doc)
     _places_named_as_companies(raw, doc)
     _people_listed_with_people(raw, doc)
@@ -1119,17 +1119,32 @@ def _model_code(word: str) -> bool:
         word.isdigit() and (len(word) == 4 or word.startswith("0")))
 
 
-def _short_forms_missed(doc, raw: list[Mention]) -> list[Mention]:
+def _short_forms_missed(doc, raw: list[Mention], gazetteer=None) -> list[Mention]:
     """ "Lucid Motors … help Lucid launch …": a company's first word, where the rest of its name is
     generic ("Motors", "Inc."), is its short name wherever it stands alone, whatever NER made of it
-    (not the surname of a person named in full: "Michael Dell")."""
-    short = {}
+    (not the surname of a person named in full: "Michael Dell").
+
+    The first word of any longer company name ("Teladoc Health") is its short name where NER left
+    it alone as a subject or object ("Teladoc has been growing"), unless the gazetteer knows that
+    word as a company of its own ("Amazon" is no short form of Amazon Web Services)."""
+    short, first_words = {}, {}
     for m in raw:
         words = m.text.split()
         if m.type == "Organization" and words[0][:1].isupper() and _generic_after(words, 1):
             short.setdefault(words[0], m)
+        elif m.type == "Organization" and len(words) >= 2 and words[0].istitle() and words[0].isalpha() \
+                and words[0].lower() not in ORG_NAME_WORDS and words[1].lower() not in ("of", "and", "&", "for") \
+                and not (gazetteer is not None and gazetteer.lookup(words[0]) is not None):
+            first_words.setdefault(words[0], m)
     surnames = _surnames(raw)
     short = {w: m for w, m in short.items() if w not in surnames}
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    bare = [Mention(t.i, t.i + 1, t.text, "Organization") for t in doc
+            if t.text in first_words and t.text not in surnames and t.text not in short and t.i not in covered
+            and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")]
+    if bare:
+        raw = sorted(raw + bare, key=lambda m: m.start)
     if not short:
         return raw
     out = []
@@ -1475,22 +1490,23 @@ _COMPANY_KIND_BEFORE = {"rival", "archrival", "competitor", "partner", "startup"
 
 
 def _places_named_as_companies(raw: list[Mention], doc) -> None:
-    """A name NER made a place that the text calls a company is a company's, wherever it stands:
-    after a company noun that modifies it ("sell its unit to regional rival Brightline"), or with a
-    company noun in apposition ("Mirantis, a privately held company based in …")."""
+    """A name NER made a place (or a person) that the text calls a company is a company's, wherever
+    it stands: after a company noun that modifies it ("sell its unit to regional rival Brightline"),
+    or with a company noun in apposition ("Mirantis, a privately held company based in …")."""
     companies = set()
     for m in raw:
-        if m.type != "Place" or m.canonical:
+        if m.type not in ("Place", "Person") or m.canonical:
             continue
         before, head = doc[max(m.start - 1, 0)], doc[m.end - 1]
-        if m.start > 0 and before.lower_ in _COMPANY_KIND_BEFORE and before.head.i == head.i \
-                and before.dep_ in ("amod", "compound", "nmod"):
+        if m.type == "Place" and m.start > 0 and before.lower_ in _COMPANY_KIND_BEFORE \
+                and before.head.i == head.i and before.dep_ in ("amod", "compound", "nmod"):
             companies.add(m.text)
-        if m.end < len(doc) and doc[m.end].text == "," and before.lower_ not in _PLACE_PREPS and any(
-                c.dep_ == "appos" and c.lemma_.lower() in ORG_KIND_NOUNS and c.i > m.end for c in head.children):
+        if m.end < len(doc) and doc[m.end].text == "," and (m.type == "Person" or before.lower_ not in _PLACE_PREPS) \
+                and any(c.dep_ == "appos" and c.lemma_.lower() in ORG_KIND_NOUNS and c.left_edge.i == m.end + 1
+                        for c in head.children):
             companies.add(m.text)
     for m in raw:
-        if m.type == "Place" and not m.canonical and m.text in companies:
+        if m.type in ("Place", "Person") and not m.canonical and m.text in companies:
             m.type = "Organization"
 
 
@@ -1573,6 +1589,14 @@ def _match_short_form(m: Mention, clusters: list[Cluster], said_after: set[int] 
                          and n.split()[1].lower() not in ORG_NAME_WORDS for n in c.names)]  # (not "M&T Bank")
         if len(known) == 1:
             return known[0]
+        # "Veradoc" after "Veradoc Health": the first word of one company's longer name
+        led = [cid for cid, c in enumerate(clusters) if c.type == m.type and cid not in said_after
+               and len(words) == 1 and not m.canonical and words[0].istitle() and words[0].isalpha()
+               and words[0].lower() not in ORG_NAME_WORDS
+               and any(len(n.split()) >= 2 and n.split()[0] == words[0]
+                       and n.split()[1].lower() not in ("of", "and", "&", "for") for n in c.names)]
+        if len(led) == 1:
+            return led[0]
     for cid, c in enumerate(clusters):
         if c.type != m.type or not c.names:
             continue

@@ -2946,3 +2946,40 @@ def test_a_description_placed_in_a_companys_hometown(extractor):
     found = facts(extractor, "After getting EU approval, Microsoft's purchase of Kestrel Labs has closed. The "
                              "Redmond, WA-based software behemoth first said it would acquire Kestrel Labs in June.")
     assert not has(found, "EU", "acquired", "Kestrel Labs")
+
+
+def test_overtaking_a_company_in_a_market(extractor):
+    assert has(facts(extractor, "Kestrel has overtaken Brightline Inc. in terms of smartphone units sold."),
+               "Kestrel", "rivalOf", "Brightline Inc.")
+    assert has(facts(extractor, "Kestrel Systems still has a long way to go before it tops Brightline Inc."),
+               "Kestrel Systems", "rivalOf", "Brightline Inc.")
+    assert not facts(extractor, "Kestrel Systems beat analysts' estimates.")
+
+
+def test_competition_from_a_company(extractor):
+    found = facts(extractor, "Kestrel Systems has struggled to overcome fierce competition in the display "
+                             "advertising world from Brightline Inc.")
+    assert has(found, "Kestrel Systems", "rivalOf", "Brightline Inc.")
+
+
+def test_challenging_a_companys_dominance_in_its_bid(extractor):
+    found = facts(extractor, "Zentrix Motors will invest $500 million in Kestrel Rides, a startup that says it has "
+                             "raised $2 billion in its bid to challenge the dominance of Brightline Inc.")
+    assert has(found, "Kestrel Rides", "rivalOf", "Brightline Inc.")
+    assert not has(found, "Zentrix Motors", "rivalOf", "Brightline Inc.")
+
+
+def test_facing_rivals_from_one_company_to_others(extractor):
+    found = facts(extractor, "Kestrel Systems faces new rivals from Brightline Inc. to fellow Chinese names Zentrix "
+                             "Labs and Vantor Corp.")
+    assert has(found, "Kestrel Systems", "rivalOf", "Brightline Inc.")
+    assert has(found, "Kestrel Systems", "rivalOf", "Vantor Corp.")
+    assert not facts(extractor, "Kestrel Systems faces rivals in China.")
+
+
+def test_the_first_word_of_a_companys_name_alone(extractor):
+    found = facts(extractor, "Veradoc Health agreed to buy Kestrel Labs. Kestrel Labs will keep its name, and "
+                             "Kestrel Labs will stay in Ohio. Over the past several years Veradoc has been growing "
+                             "into a giant. It also bought Brightline Care Inc. in 2018.")
+    assert has(found, "Veradoc Health", "acquired", "Brightline Care Inc.")
+    assert not has(found, "Kestrel Labs", "acquired", "Brightline Care Inc.")

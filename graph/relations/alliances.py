@@ -11,10 +11,13 @@ from .lexicon import (
     ACQUIRE_VERBS,
     CHANNEL_NOUNS,
     DEAL_VERBS,
+    FACE_VERBS,
+    OVERTAKE_VERBS,
     PARTNER_NOUNS,
     PARTNER_VERBS,
     RIVAL_NOUNS,
     RIVAL_VERBS,
+    STANDING_NOUNS,
     TALK_NOUNS,
     WAR_NOUNS,
 )
@@ -333,6 +336,17 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
             for b in others or owners:
                 yield Candidate(a, "rivalOf", b, t, "rival-appos", 0.8)
         return
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in FACE_VERBS and not owners:
+        # "Samsung faces new rivals from Huawei", "fends off competitors such as B": the subject's
+        froms = prep_objects(t, "from", "in")
+        faced = examples + orgs_or_products([m for o in froms for m in args_of(ents, o)])
+        faced += [m for o in froms for m in _range_end(ents, o) if m not in faced]
+        for a in orgs_or_products(clause_subject(ents, t.head)):
+            for b in faced:
+                if a.cluster != b.cluster:
+                    yield Candidate(a, "rivalOf", b, t, "faces-rivals", 0.75)
+        if faced:
+            return
     if examples:
         # "Microsoft rivals like Sun and IBM": the rivals' company, else the clause's subject
         subj = owners or orgs_or_products(compound_names(ents, t)) or orgs_or_products(clause_subject(ents, t))
@@ -373,11 +387,35 @@ def rival_noun(ents: DocEntities, t) -> Iterator[Candidate]:
             yield Candidate(a, "rivalOf", b, t, "rival-poss", 0.8)
 
 
-@triggered_by(RIVAL_VERBS, WAR_NOUNS, {"take", "pit"})
+def _range_end(ents: DocEntities, start) -> list[Mention]:
+    """The companies that end a range "from A to B and C" begun at *start* (A), read in word order:
+    the parser often takes the "to" for an infinitive."""
+    doc = ents.doc
+    i = start.right_edge.i + 1
+    if i >= start.sent.end or doc[i].lower_ != "to":
+        return []
+    out = []
+    for tok in doc[i + 1:start.sent.end]:
+        if tok.is_punct and tok.text not in ("-", "–", "&"):
+            break
+        m = ents.at(tok)
+        if m is not None and m.type in ("Organization", "Product") and m not in out:
+            out.append(m)
+    return out
+
+
+@triggered_by(RIVAL_VERBS, WAR_NOUNS, OVERTAKE_VERBS, {"take", "pit"})
 def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
     """ "A competes with B", "A is being chased by B and C", "price wars against B", "A takes on B",
-    "puts A in direct competition with B", "pits A against B"."""
+    "puts A in direct competition with B", "pits A against B", "A has overtaken B"."""
     lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in OVERTAKE_VERBS and not any(c.dep_ == "nsubjpass" for c in t.children):
+        # "Xiaomi has overtaken Samsung in smartphone sales", "before it tops HP": companies passing
+        # each other in a market (not "beat estimates": a company on both sides)
+        for a in only_orgs(clause_subject(ents, t)):
+            for b in only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)]):
+                yield Candidate(a, "rivalOf", b, t, "overtakes", 0.7)
+        return
     if t.pos_ == "VERB" and lemma == "pit":
         for a in orgs_or_products([m for o in children_with(t, "dobj") for m in args_of(ents, o)]):
             for b in orgs_or_products([m for o in prep_objects(t, "against") for m in args_of(ents, o)]):
@@ -393,6 +431,8 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
     if t.pos_ == "VERB" and lemma in RIVAL_VERBS:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
         subj = orgs_or_products(clause_subject(ents, t))
+        if t.dep_ == "acl" and possessors(ents, t.head):  # "in its bid to challenge B": the bid's owner
+            subj = orgs_or_products(possessors(ents, t.head))
         if passive:
             objs = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
         else:
@@ -402,7 +442,10 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
             targets = [o for o in targets if o.lower_ != "head"]
             # "compete against TSMC's market share", "competes with VMware's vCloud system": the owner
             # of what is fought over
-            objs = [m for o in targets for m in only_orgs(possessors(ents, o)) or args_of(ents, o)]
+            # "challenge the dominance of Uber": the one whose standing is challenged
+            objs = [m for o in targets for m in only_orgs(possessors(ents, o)) or args_of(ents, o) or (
+                [x for p in prep_objects(o, "of") for x in args_of(ents, p)] if o.lemma_.lower() in STANDING_NOUNS
+                else [])]
         objs = orgs_or_products(objs)
         if objs:
             for a in subj:
@@ -419,7 +462,9 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
         if not preps and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "against":
             preps = [t.nbor(1)]  # "price wars against Dell", the prep hung on the verb
         if lemma in ("competition", "rivalry"):
-            preps += [p for p in t.children if p.dep_ == "prep" and p.lower_ == "with"]
+            preps += [p for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "from")]
+            if t.dep_ == "dobj":  # "struggled to overcome fierce competition in the market from Google"
+                preps += [p for p in t.head.children if p.dep_ == "prep" and p.lower_ == "from"]
         against = only_orgs(
             [m for p in preps for o in p.children if o.dep_ == "pobj" for m in args_of(ents, o)]
         )

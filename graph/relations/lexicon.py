@@ -98,6 +98,12 @@ RIVAL_NOUNS = {"rival", "competitor", "rivalry", "foe", "challenger", "adversary
                "archrival", "archenemy", "threat"}
 RIVAL_VERBS = {"compete", "rival", "chase", "battle", "fight", "challenge", "outsell", "vie"}
 WAR_NOUNS = {"war", "wars", "battle", "fight", "competition", "race"}
+#: Verbs of passing another in a market: "Xiaomi has overtaken Samsung", "before it tops HP".
+OVERTAKE_VERBS = {"overtake", "surpass", "outpace", "outship", "dethrone", "leapfrog", "unseat", "beat", "top"}
+#: What a rival challenges or fights of another's: "challenge the dominance of Uber".
+STANDING_NOUNS = {"dominance", "lead", "leadership", "supremacy", "position", "grip", "hold", "monopoly", "crown"}
+#: Verbs of meeting rivals: "faces new rivals from A to B".
+FACE_VERBS = {"face", "meet", "encounter", "confront", "battle", "fight", "fend", "overcome"}
 LEAD_ROLES = {
     "ceo",
     "co-ceo",
