@@ -20,6 +20,7 @@ from typing import Protocol
 from . import __version__
 from .certainty import judge
 from .exceptions import ExtractionError
+from .nlp import verbatim
 from .records import Article, Entity, Fact
 from .vocabulary import RELATIONS
 
@@ -185,7 +186,7 @@ class RuleExtractor:
                 confidence -= 0.1
         return Fact(subj, cand.predicate, obj, certainty=certainty,
                     confidence=round(max(0.05, min(0.99, confidence)), 4),
-                    evidence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+                    evidence=verbatim(sent).strip(), start=sent.start_char, end=sent.end_char,
                     extractor=self.name, extractor_version=self.version)
 
     def _known_maker(self, product: Entity) -> str | None:
@@ -225,7 +226,7 @@ class RuleExtractor:
                 if maker is not None:
                     sent = doc[m.start].sent
                     out.append(Fact(ents.entity(m), "productOf", maker, certainty="confirmed",
-                                    confidence=0.7, evidence=sent.text.strip(), start=sent.start_char,
+                                    confidence=0.7, evidence=verbatim(sent).strip(), start=sent.start_char,
                                     end=sent.end_char, extractor=self.name, extractor_version=self.version))
                     break
         return out

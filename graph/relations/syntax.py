@@ -321,7 +321,9 @@ def relative_antecedent(ents: DocEntities, rel) -> list[Mention]:
 
 
 def has_former(token) -> bool:
-    return any(c.lower_ in FORMER_MODS for c in token.children) or token.lower_.startswith("ex-")
+    """Whether a role noun is marked as past: "former CEO", "ex-CEO", "its then CEO"."""
+    return any(c.lower_ in FORMER_MODS or (c.lower_ == "then" and c.i < token.i) for c in token.children) \
+        or token.lower_.startswith("ex-")
 
 
 def only_orgs(ms):
