@@ -1098,6 +1098,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     raw += _kind_named_missed(doc, raw)
     raw = _short_forms_missed(doc, raw, gazetteer)
     _share_surnames(raw, doc)
+    raw = _surnames_missed(doc, raw)
     _places_named_as_companies(raw, doc)
     _people_listed_with_people(raw, doc)
     _one_type_per_name(raw, doc)
@@ -1158,6 +1159,23 @@ def _short_forms_missed(doc, raw: list[Mention], gazetteer=None) -> list[Mention
                 t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN"):
             out.append(Mention(t.i, t.i + 1, t.text, "Organization"))
     return sorted(out, key=lambda m: m.start)
+
+
+def _surnames_missed(doc, raw: list[Mention]) -> list[Mention]:
+    """ "Stephen Elop … Elop, who joined Microsoft": the surname of a person named in full before,
+    standing alone where NER found nothing, is that person (not a word a company's name begins with)."""
+    named_at: dict[str, int] = {}  # surname -> where the first person named in full with it starts
+    for m in raw:
+        if m.type == "Person" and " " in m.text:
+            named_at.setdefault(m.text.split()[-1], m.start)
+    companies = {m.text.split()[0] for m in raw if m.type in ("Organization", "Product")}
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    missed = [Mention(t.i, t.i + 1, t.text, "Person") for t in doc  # (after the full name: "Gates … Bill Gates")
+              if named_at.get(t.text, len(doc)) < t.i and t.text not in companies and t.i not in covered
+              and t.pos_ == "PROPN"
+              and t.is_title and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+              and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
+    return sorted(raw + missed, key=lambda m: m.start) if missed else raw
 
 
 def _share_surnames(raw: list[Mention], doc) -> None:
@@ -1508,6 +1526,19 @@ def _places_named_as_companies(raw: list[Mention], doc) -> None:
     for m in raw:
         if m.type in ("Place", "Person") and not m.canonical and m.text in companies:
             m.type = "Organization"
+    # a name NER missed: "Perforce, a Minnesota-based maker of DevOps software, announced …"
+    covered = {i for m in raw for i in range(m.start, m.end)}
+    for t in doc:
+        if t.i in covered or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.i + 2 >= len(doc) \
+                or doc[t.i + 1].text != "," or not any(c.dep_ == "appos" and c.lemma_.lower() in ORG_KIND_NOUNS
+                                                       and c.left_edge.i == t.i + 2 for c in t.children):
+            continue
+        start = t.i  # (the capitalized words of its phrase: "Men's Premier Soccer League")
+        while start > t.left_edge.i and start - 1 not in covered and (
+                doc[start - 1].text[:1].isupper() or doc[start - 1].tag_ == "POS" or doc[start - 1].text == "&"):
+            start -= 1
+        raw.append(Mention(start, t.i + 1, doc[start:t.i + 1].text, "Organization"))
+    raw.sort(key=lambda m: m.start)
 
 
 def _people_listed_with_people(raw: list[Mention], doc) -> None:

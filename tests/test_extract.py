@@ -3002,3 +3002,25 @@ def test_a_then_ceo_is_a_past_one(extractor):
     found = facts(extractor, "Seven years ago, Microsoft's then CEO, Steve Vale, ousted Bob Moll.")
     assert has(found, "Steve Vale", "formerlyAt", "Microsoft")
     assert not has(found, "Steve Vale", "worksAt", "Microsoft")
+
+
+def test_a_surname_ner_missed_after_the_full_name(extractor):
+    found = facts(extractor, "Kestrel Labs named Stephen Varo to run its cloud unit. Varo, who joined Kestrel Labs "
+                             "in 2008 from Brightline Networks, was credited with the launch.")
+    assert has(found, "Stephen Varo", "formerlyAt", "Brightline Networks")
+
+
+def test_a_surname_before_a_full_name_with_it_is_someone_else(extractor):
+    found = facts(extractor, "Varo served 18 years on the Kestrel University board of regents. Her son Bill Varo "
+                             "founded Brightline.")
+    assert not has(found, "Bill Varo", "worksAt", "Kestrel University")
+
+
+def test_a_name_bought_by_a_company_is_a_company(extractor):
+    assert has(facts(extractor, "Chef was acquired by Progress Software in 2020."),
+               "Progress Software", "acquired", "Chef")
+
+
+def test_a_name_ner_missed_before_a_company_apposition(extractor):
+    text = "It succeeds the Men's Premier Soccer League, a regional league originally based in the Western United States."
+    assert "Men's Premier Soccer League" in mentions(extractor, text, "Organization")

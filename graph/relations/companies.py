@@ -59,7 +59,8 @@ def acquire(ents: DocEntities, t) -> Iterator[Candidate]:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
         if passive:
             buyers = [m for o in prep_objects(t, "by") for m in args_of(ents, o)]
-            targets = clause_subject(ents, t)
+            # "Chef was acquired by Progress Software": what a company buys by name is a company
+            targets = clause_subject(ents, t, create="Organization" if only_orgs(buyers) else None)
         else:
             buyers = clause_subject(ents, t)
             # "Netflix has acquired video game creator Night School Studio": what a company
