@@ -93,7 +93,8 @@ _CO_WORDS = ("co-founded", "co-founder", "co-founders", "co-found", "co-founding
 #: Commas glued to the next word after a bracket or a full stop: "(CAS),headquartered in",
 #: "Inc.,a maker" (spaCy splits a comma between two letters only).
 _GLUED_COMMA_INFIXES = (r"(?<=\w)[)\]](?=,[^\W\d_])", r"(?<=[)\].]),(?=[^\W\d_])",
-                        r"(?<=[A-Z]\.)-(?=[a-z])")  # and "N.C.-based": the hyphen after an abbreviation
+                        r"(?<=[A-Z]\.)-(?=[a-z])",  # and "N.C.-based": the hyphen after an abbreviation,
+                        r"(?<=[a-z]\.)-(?=based\b|headquartered\b)")  # "Calif.-based"
 
 
 def _split_glued_commas(nlp) -> None:

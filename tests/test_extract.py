@@ -3024,3 +3024,22 @@ def test_a_name_bought_by_a_company_is_a_company(extractor):
 def test_a_name_ner_missed_before_a_company_apposition(extractor):
     text = "It succeeds the Men's Premier Soccer League, a regional league originally based in the Western United States."
     assert "Men's Premier Soccer League" in mentions(extractor, text, "Organization")
+
+
+def test_a_town_and_abbreviated_state_based(extractor):
+    assert has(facts(extractor, "Sunnyvale, Calif.-based Kestrel Labs said it would buy the firm."),
+               "Kestrel Labs", "locatedIn", "Sunnyvale")
+
+
+def test_based_kind_then_a_name_ner_calls_a_person(extractor):
+    found = facts(extractor, "In September, Ken Sharp left Zentrix as executive vice president and, as of Dec. 11, "
+                             "holds the same role at Reston, Va.-based security firm Peraton.")
+    assert has(found, "Peraton", "locatedIn", "Reston")
+    assert not has(found, "Zentrix", "locatedIn", "Reston")
+
+
+def test_a_place_and_a_kind_before_a_name(extractor):
+    assert has(facts(extractor, "NetApp bought Seattle startup Kestrel Labs for $870 million."),
+               "Kestrel Labs", "locatedIn", "Seattle")
+    assert has(facts(extractor, "The fund backed Denver software firm Kestrel Labs."),
+               "Kestrel Labs", "locatedIn", "Denver")

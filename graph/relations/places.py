@@ -51,6 +51,11 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
         orgs = only_orgs([ents.at(head)] if ents.at(head) is not None else args_of(ents, head))
         if head.tag_ == "NNS" and any(m.kind == "description" for m in orgs):
             return  # ("two Asia-based companies": which two is not said)
+        after = ents.at(ents.doc[head.i + 1]) if head.i + 1 < len(ents.doc) else None
+        if not orgs and head.lemma_.lower() in ORG_NOUNS and after is not None and after.start == head.i + 1 \
+                and after.kind == "name":
+            # "Reston, Va.-based security firm Peraton": the name after the kind (NER may call it a person)
+            orgs = ents.as_organizations([after], places=True)
         if not orgs and head.dep_ == "appos":
             orgs = only_orgs(args_of(ents, head.head)) or nearest_org_before(ents, head)
         if not orgs and head.dep_ == "compound":
@@ -141,6 +146,17 @@ def based(ents: DocEntities, t) -> Iterator[Candidate]:
             for o in ents.as_organizations(args_of(ents, t), strong=False):
                 yield Candidate(o, "locatedIn", places[0], t, "place-kind", 0.7)
         return
+    named = ents.at(ents.doc[t.i + 1]) if t.i + 1 < t.sent.end else None
+    if lower in _PLACED_KINDS and named is not None and named.type == "Organization" and named.kind == "name" \
+            and named.start == t.i + 1:
+        # "Boulder startup SolidFire", "Denver software firm Kestrel": a place, maybe a field, the kind,
+        # then the name, read in word order (the small parser may take "startup" for a verb)
+        i = t.i - 1
+        while i > t.sent.start and ents.at(ents.doc[i]) is None and ents.doc[i].pos_ == "NOUN" and i > t.i - 3:
+            i -= 1  # ("software")
+        place = ents.at(ents.doc[i]) if i >= t.sent.start else None
+        if place is not None and place.type == "Place" and place.kind == "name" and place.end == i + 1:
+            yield Candidate(named, "locatedIn", place, t, "place-kind-name", 0.7)
     if lemma == "be" and prep_objects(t, "at", "with"):  # "Mary Major was previously at Facebook"
         people = only_people(clause_subject(ents, t))
         orgs = only_orgs([m for o in prep_objects(t, "at", "with") for m in args_of(ents, o)])
