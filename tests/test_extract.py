@@ -3028,14 +3028,14 @@ def test_a_name_ner_missed_before_a_company_apposition(extractor):
 
 def test_a_town_and_abbreviated_state_based(extractor):
     assert has(facts(extractor, "Sunnyvale, Calif.-based Kestrel Labs said it would buy the firm."),
-               "Kestrel Labs", "locatedIn", "Sunnyvale")
+               "Kestrel Labs", "locatedIn", "Sunnyvale, Calif.")
 
 
 def test_based_kind_then_a_name_ner_calls_a_person(extractor):
     found = facts(extractor, "In September, Ken Sharp left Zentrix as executive vice president and, as of Dec. 11, "
                              "holds the same role at Reston, Va.-based security firm Peraton.")
-    assert has(found, "Peraton", "locatedIn", "Reston")
-    assert not has(found, "Zentrix", "locatedIn", "Reston")
+    assert has(found, "Peraton", "locatedIn", "Reston, Va.")
+    assert not has(found, "Zentrix", "locatedIn", "Reston, Va.")
 
 
 def test_a_place_and_a_kind_before_a_name(extractor):
