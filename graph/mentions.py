@@ -1504,7 +1504,8 @@ def _described(token, top) -> bool:
 
 #: Nouns before a name that make it a company's, not a place's: "regional rival Brightline".
 _COMPANY_KIND_BEFORE = {"rival", "archrival", "competitor", "partner", "startup", "start-up", "chipmaker",
-                        "automaker", "carmaker", "telco", "retailer", "vendor", "supplier", "maker"}
+                        "automaker", "carmaker", "telco", "retailer", "vendor", "supplier", "maker", "firm",
+                        "company", "investor", "provider", "developer", "manufacturer"}
 
 
 def _places_named_as_companies(raw: list[Mention], doc) -> None:

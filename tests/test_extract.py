@@ -3043,3 +3043,28 @@ def test_a_place_and_a_kind_before_a_name(extractor):
                "Kestrel Labs", "locatedIn", "Seattle")
     assert has(facts(extractor, "The fund backed Denver software firm Kestrel Labs."),
                "Kestrel Labs", "locatedIn", "Denver")
+
+
+def test_a_companys_partners_include_examples(extractor):
+    found = facts(extractor, "Red Hat partners include cloud service providers such as Amazon Web Services and "
+                             "Google.")
+    assert has(found, "Red Hat", "partnersWith", "Amazon Web Services")
+    assert has(found, "Red Hat", "partnersWith", "Google")
+
+
+def test_announcing_a_partner(extractor):
+    assert has(facts(extractor, "Audi announced in May that TomTom is a strategic partner."),
+               "Audi", "partnersWith", "TomTom")
+    assert not facts(extractor, "Kestrel Labs said that Brightline Inc. is a partner of Zentrix.").keys() & {
+        ("brightline", "partnersWith", "kestrel labs"), ("kestrel labs", "partnersWith", "brightline")}
+
+
+def test_having_an_investor_among_its_investors(extractor):
+    assert has(facts(extractor, "Kestrel Labs, which has Microsoft among its investors, grew."),
+               "Microsoft", "investedIn", "Kestrel Labs")
+
+
+def test_a_firm_ner_calls_a_place_leads_a_round(extractor):
+    found = facts(extractor, "Kestrel Labs has raised $96 million in funding led by European venture capital firm "
+                             "Highland Europe.")
+    assert has(found, "Highland Europe", "investedIn", "Kestrel Labs")

@@ -170,6 +170,10 @@ def _partner_of(ents: DocEntities, t, preps=("of", "to", "for")) -> Iterator[Can
     )
     if not of and "of" in preps:
         of = only_orgs(compound_names(ents, t))
+    announced = not of and t.dep_ == "attr" and t.lemma_.lower() == "partner" and t.head.dep_ == "ccomp" \
+        and not prep_objects(t, *preps) and not children_with(t, "poss")
+    if announced:  # "Audi announced that TomTom is a strategic partner": the announcer's
+        of = only_orgs(clause_subject(ents, t.head.head))
     verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head if t.dep_ in ("oprd", "xcomp") else None
     if not of and verb is not None and verb.pos_ == "VERB":
         # "A named B a preferred partner", "A chose B as its launch partner": the one chosen is A's partner
@@ -186,7 +190,8 @@ def _partner_of(ents: DocEntities, t, preps=("of", "to", "for")) -> Iterator[Can
             # the appositive was attached to a person; take the nearest organization before it
             subj = nearest_org_before(ents, t)
     elif t.dep_ == "attr":
-        subj = only_orgs(clause_subject(ents, t.head))
+        # (what a company calls its partner is a company, whatever NER made of the name)
+        subj = only_orgs(clause_subject(ents, t.head, create="Organization" if announced else None))
     elif verb is not None and t.dep_ == "pobj":  # "A replaced B as the provider for C": A is C's
         subj = only_orgs(clause_subject(ents, verb))
     for a in subj:
@@ -267,17 +272,21 @@ def members(ents: DocEntities, t) -> Iterator[Candidate]:
     lemma = t.lemma_.lower()
     if lemma == "include" and t.pos_ == "VERB":
         for s in children_with(t, "nsubj"):
-            if s.lemma_.lower() in ("member", "firm", "company", "partner") or any(
+            rivals = s.lemma_.lower() in RIVAL_NOUNS  # "Its rivals include A and B"
+            if s.lemma_.lower() in ("member", "firm", "company", "partner") or rivals or any(
                 c.lemma_.lower() == "member" for c in s.children
             ):
+                # "Red Hat partners include cloud providers such as A and B": the company named before
                 owners = only_orgs(
                     possessors(ents, s)
                     + [m for o in prep_objects(s, "of") for m in args_of(ents, o)]
-                )
+                ) or only_orgs(compound_names(ents, s))
                 for obj in children_with(t, "dobj"):
-                    for m in only_orgs(args_of(ents, obj)):
+                    for m in only_orgs(args_of(ents, obj)) or orgs_or_products(examples_of(ents, obj)):
                         for alliance in owners:
-                            yield Candidate(m, "partnersWith", alliance, t, "members-include", 0.85)
+                            if m.cluster != alliance.cluster:
+                                yield Candidate(m, "rivalOf" if rivals else "partnersWith", alliance, t,
+                                                "rivals-include" if rivals else "members-include", 0.85)
     if lemma == "member" and t.pos_ == "NOUN" and t.dep_ == "attr":
         groups = only_orgs([m for o in prep_objects(t, "of") for m in args_of(ents, o)])
         for a in only_orgs(clause_subject(ents, t.head)):

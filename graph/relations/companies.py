@@ -479,8 +479,10 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
             and ents.at(anchor.head).end < anchor.i and ents.doc[ents.at(anchor.head).end].text == ","
             and t.i != anchor.i):
         investors = args_of(ents, anchor.head)
-    elif t.dep_ == "pobj" and t.head.lower_ in ("among", "as") and t.head.head.lemma_.lower() == "count":
-        # "B counts A among its investors", "B counts A as its largest shareholder": B's
+    elif t.dep_ == "pobj" and t.head.lower_ in ("among", "as") and (
+            t.head.head.lemma_.lower() in ("count", "list") or (t.head.lower_ == "among" and t.head.head.lemma_ == "have")):
+        # "B counts A among its investors", "B counts A as its largest shareholder", "B, which has A
+        # among its investors": B's
         investors = [m for o in children_with(t.head.head, "dobj") for m in args_of(ents, o)]
         targets = clause_subject(ents, t.head.head)
     else:
