@@ -1172,7 +1172,7 @@ def _surnames_missed(doc, raw: list[Mention]) -> list[Mention]:
     covered = {i for m in raw for i in range(m.start, m.end)}
     missed = [Mention(t.i, t.i + 1, t.text, "Person") for t in doc  # (after the full name: "Gates … Bill Gates")
               if named_at.get(t.text, len(doc)) < t.i and t.text not in companies and t.i not in covered
-              and t.pos_ == "PROPN"
+              and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")))  # ("Ballmer also")
               and t.is_title and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
               and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
     return sorted(raw + missed, key=lambda m: m.start) if missed else raw

@@ -3068,3 +3068,20 @@ def test_a_firm_ner_calls_a_place_leads_a_round(extractor):
     found = facts(extractor, "Kestrel Labs has raised $96 million in funding led by European venture capital firm "
                              "Highland Europe.")
     assert has(found, "Highland Europe", "investedIn", "Kestrel Labs")
+
+
+def test_an_acronym_before_a_chief_title(extractor):
+    assert has(facts(extractor, "Pandey talked with IDG Chief Content Officer John Gallant about the market."),
+               "John Gallant", "worksAt", "IDG")
+
+
+def test_out_as_ceo(extractor):
+    found = facts(extractor, "Oscar Rodriguez is out as CEO of Extreme Networks Inc.")
+    assert has(found, "Oscar Rodriguez", "formerlyAt", "Extreme Networks")
+    assert not has(found, "Oscar Rodriguez", "worksAt", "Extreme Networks")
+
+
+def test_moved_on_from_a_company(extractor):
+    found = facts(extractor, "Stephen Vallmer ran Kestrel Labs for years. Vallmer also moved on from Kestrel Labs.")
+    assert has(found, "Stephen Vallmer", "formerlyAt", "Kestrel Labs")
+    assert not any(p == "formerlyAt" for _, p, _ in facts(extractor, "Jane Roe moved to Seattle from Boston."))

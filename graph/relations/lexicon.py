@@ -220,6 +220,7 @@ LEAD_VERBS = {"lead", "head", "run", "chair", "helm", "manage", "direct"}
 APPOINT_VERBS = {"appoint", "name", "promote", "elect", "hire", "recruit", "poach", "tap", "choose", "select", "install"}
 LEAVE_VERBS = {
     "leave",
+    "move",  # ("moved on from")
     "depart",
     "quit",
     "exit",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..mentions import CORPORATE_TITLES, ORG_NOUNS, DocEntities, Mention, looks_like_organization, looks_like_person_name
+from ..mentions import (CORPORATE_TITLES, ORG_NOUNS, DocEntities, Mention, is_camel_case, is_coined,
+                        looks_like_organization, looks_like_person_name)
 from .lexicon import (
     ACADEMIC_ROLES,
     APPOINT_VERBS,
@@ -330,7 +331,9 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
     verb = t_head if t_dep == "attr" else t_head.head if t_dep == "pobj" and t_head.lower_ == "as" else None
-    former = any(has_former(r) for r in roles) or (  # "served as CTO of X until the company was sold"
+    former = any(has_former(r) for r in roles) or (  # "A is out as CEO of X": no longer
+        t_dep == "pobj" and t_head.lower_ == "as" and t_head.head.lower_ == "out") or (
+        # "served as CTO of X until the company was sold"
         t_dep == "pobj" and t_head.lower_ == "as" and t_head.head.tag_ == "VBD"
         and (any(w.lower_ in ("until", "till") for w in t_head.head.subtree)
              or t_head.head.lemma_.lower() == "spend")  # "spent six years as CEO of X"
@@ -472,7 +475,9 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     while k < len(name) and name[k].pos_ == "PROPN" and name[k].text[:1].isupper() and _role_kind(name[k]) is None \
             and name[k].lower_ not in TITLE_WORDS:
         k += 1
-    if 0 < k < len(name) and looks_like_organization(" ".join(w.text for w in name[:k])):
+    called = " ".join(w.text for w in name[:k])
+    if 0 < k < len(name) and (looks_like_organization(called) or is_coined(called) or is_camel_case(called) or (
+            k == 1 and called.isupper() and called.isalpha() and 2 <= len(called) <= 5)):  # ("IDG Chief Content Officer")
         i = name[k - 1].i
         role_tokens = role_tokens[:len(role_tokens) - k]
     if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
@@ -498,8 +503,8 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
     if i >= t.sent.start + 2 and doc[i].lower_ in ("its", "their") and doc[i - 1].lower_ == "and":
         i -= 2  # "Google and its CEO Sundar Pichai"
     org = ents.at(doc[i]) or ents.known_alias(doc[i])
-    if org is None and any(r.lower_.replace(".", "") in CORPORATE_TITLES for r in role_tokens):
-        org = ents.proper_name(doc[i], "Organization")  # "Zentrix CFO Ann Lee": only a company has a CFO
+    if org is None and corporate:  # "Zentrix CFO Ann Lee", "IDG Chief Content Officer A": only a company has a CFO
+        org = ents.proper_name(doc[i], "Organization")
     product = org is not None and org.type == "Product"
     if product:  # "PlayStation CEO Jim Ryan", "Azure CTO Mark Roe": a job at the product's maker
         org = ents.maker(org, doc[i])
@@ -835,6 +840,8 @@ def left(ents: DocEntities, t) -> Iterator[Candidate]:
         return
     if lemma in ("step",) and not any(c.lower_ == "down" for c in t.children):
         return
+    if lemma == "move" and not (any(c.lower_ == "on" for c in t.children) and prep_objects(t, "from")):
+        return  # "moved on from Microsoft" left it (not "moved to Seattle")
     if lemma == "leave" and any(c.lower_ == "behind" for c in t.children):
         return  # "died in service, leaving behind a widow"
     if lemma in ("push", "force") and not any(c.lower_ == "out" for c in t.children):
