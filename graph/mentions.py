@@ -942,7 +942,8 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             end, canonical = end + 1, None
         # "Samsung SDI", "SK On": a known company's name before a word in capitals it modifies is
         # another company's name (not "Apple TV", "Microsoft AI", "Oracle CEO": a product, a field, a title)
-        if type_ == "Organization" and canonical and end < len(doc) and doc[end].pos_ == "PROPN" \
+        # (a one-word name: "Samsung Electronics SSNLF", "Micron Technology MU" end in a ticker)
+        if type_ == "Organization" and canonical and end - start == 1 and end < len(doc) and doc[end].pos_ == "PROPN" \
                 and doc[end].is_upper and doc[end].is_alpha and 2 <= len(doc[end]) <= 5 \
                 and doc[end].lower_ not in _GENERIC_ORG | CORPORATE_TITLES and not _is_role_word(doc[end]) \
                 and not _is_suffix(doc[end]) \
@@ -1094,6 +1095,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             raw.append(Mention(start, of, doc[start:of].text, "Place"))
             start, text = of + 1, doc[of + 1:end].text
         raw.append(Mention(start, end, text, type_, canonical=canonical))
+    raw = _without_tickers(raw, doc)
     raw += _suffixed_names_missed(doc, raw)
     raw += _kind_named_missed(doc, raw)
     raw = _short_forms_missed(doc, raw, gazetteer)
@@ -1176,6 +1178,29 @@ def _surnames_missed(doc, raw: list[Mention]) -> list[Mention]:
               and t.is_title and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
               and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
     return sorted(raw + missed, key=lambda m: m.start) if missed else raw
+
+
+def _without_tickers(raw: list[Mention], doc) -> list[Mention]:
+    """ "Nvidia Corp NVDA", "Micron Technology MU": a word in capitals no entry knows, right after a
+    company's name, is its stock ticker, not another company: the name's span takes it in (the
+    parser may make the ticker the phrase's head), its text does not."""
+    out = []
+    for m in raw:
+        before = out[-1] if out else None
+        if before is not None and before.end == m.start and before.type == "Organization" and m.type == "Organization" \
+                and not m.canonical and m.text.isupper() and m.text.isalpha() and 2 <= len(m.text) <= 5 \
+                and m.end - m.start == 1 and not _is_role_word(doc[m.start]) and m.text.lower() not in CORPORATE_TITLES:
+            before.end = m.end
+            continue
+        out.append(m)
+    covered = {i for m in out for i in range(m.start, m.end)}
+    for m in out:  # a ticker NER left alone ("Samsung Electronics SSNLF")
+        t = doc[m.end] if m.end < len(doc) else None
+        if m.type == "Organization" and t is not None and t.i not in covered and t.is_upper and t.is_alpha \
+                and 2 <= len(t) <= 5 and t.pos_ == "PROPN" and doc[m.end - 1].head.i == t.i and not _is_role_word(t) \
+                and t.lower_ not in CORPORATE_TITLES | _GENERIC_ORG and not _is_suffix(t):
+            m.end += 1
+    return out
 
 
 def _share_surnames(raw: list[Mention], doc) -> None:

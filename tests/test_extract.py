@@ -3085,3 +3085,13 @@ def test_moved_on_from_a_company(extractor):
     found = facts(extractor, "Stephen Vallmer ran Kestrel Labs for years. Vallmer also moved on from Kestrel Labs.")
     assert has(found, "Stephen Vallmer", "formerlyAt", "Kestrel Labs")
     assert not any(p == "formerlyAt" for _, p, _ in facts(extractor, "Jane Roe moved to Seattle from Boston."))
+
+
+def test_a_ticker_after_a_companys_name(extractor):
+    found = facts(extractor, "SK Hynix is facing intensified competition from companies like Samsung Electronics "
+                             "SSNLF and Micron Technology MU.")
+    assert has(found, "SK Hynix", "rivalOf", "Samsung Electronics")
+    assert has(found, "SK Hynix", "rivalOf", "Micron Technology")
+    assert has(facts(extractor, "Nvidia Corp NVDA CEO Jensen Huang asked SK Hynix."), "Nvidia", "ledBy", "Jensen Huang")
+    assert "Samsung SDI" in mentions(extractor, "Samsung SDI will build a plant.", "Organization")
+    assert has(facts(extractor, "Microsoft CEO Satya Nadella spoke."), "Microsoft", "ledBy", "Satya Nadella")

@@ -474,8 +474,9 @@ def rival_verb(ents: DocEntities, t) -> Iterator[Candidate]:
             preps += [p for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "from")]
             if t.dep_ == "dobj":  # "struggled to overcome fierce competition in the market from Google"
                 preps += [p for p in t.head.children if p.dep_ == "prep" and p.lower_ == "from"]
+        # ("competition from companies like A and B": the examples)
         against = only_orgs(
-            [m for p in preps for o in p.children if o.dep_ == "pobj" for m in args_of(ents, o)]
+            [m for p in preps for o in p.children if o.dep_ == "pobj" for m in args_of(ents, o) or examples_of(ents, o)]
         )
         if against:
             sides = only_orgs(clause_subject(ents, t))

@@ -476,9 +476,11 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
             and name[k].lower_ not in TITLE_WORDS:
         k += 1
     called = " ".join(w.text for w in name[:k])
-    if 0 < k < len(name) and (looks_like_organization(called) or is_coined(called) or is_camel_case(called) or (
-            k == 1 and called.isupper() and called.isalpha() and 2 <= len(called) <= 5)):  # ("IDG Chief Content Officer")
-        i = name[k - 1].i
+    ticker = k == 1 and called.isupper() and called.isalpha() and 2 <= len(called) <= 5
+    if 0 < k < len(name) and (looks_like_organization(called) or is_coined(called) or is_camel_case(called) or ticker):
+        # ("IDG Chief Content Officer A"; "Nvidia Corp NVDA CEO A": a ticker after the company's name)
+        before = ents.at(doc[name[0].i - 1]) if ticker and name[0].i > t.sent.start else None
+        i = before.end - 1 if before is not None and before.type == "Organization" else name[k - 1].i
         role_tokens = role_tokens[:len(role_tokens) - k]
     if i >= t.sent.start and doc[i].tag_ == "POS":  # "MedStar Health's President and CEO Ken Samet"
         i -= 1
