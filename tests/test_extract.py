@@ -3095,3 +3095,15 @@ def test_a_ticker_after_a_companys_name(extractor):
     assert has(facts(extractor, "Nvidia Corp NVDA CEO Jensen Huang asked SK Hynix."), "Nvidia", "ledBy", "Jensen Huang")
     assert "Samsung SDI" in mentions(extractor, "Samsung SDI will build a plant.", "Organization")
     assert has(facts(extractor, "Microsoft CEO Satya Nadella spoke."), "Microsoft", "ledBy", "Satya Nadella")
+
+
+def test_backers_include_a_firm_ner_calls_a_person(extractor):
+    found = facts(extractor, "Kestrel Bio raised $1 billion. Other prominent backers of Kestrel Bio include Abu "
+                             "Dhabi's sovereign investor Mubadala and UK-based investment firm Baillie Gifford & Co.")
+    assert has(found, "Mubadala", "investedIn", "Kestrel Bio")
+
+
+def test_the_financing_included(extractor):
+    found = facts(extractor, "Kestrel Bio raised $1 billion. The financing included Sequoia Capital and Lux Capital.")
+    assert has(found, "Sequoia Capital", "investedIn", "Kestrel Bio")
+    assert has(found, "Lux Capital", "investedIn", "Kestrel Bio")

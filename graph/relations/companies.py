@@ -256,6 +256,9 @@ def funding_round(ents: DocEntities, t) -> Iterator[Candidate]:
         investors = subject_of(t) if rounds else []
     elif t.lemma_.lower() in ("include", "feature"):  # "B completed a $1bn round that included A and C"
         rounds = [t.head] if t.dep_ == "relcl" and (_is_round(t.head) or _the_round(t.head)) else []
+        # "the financing included A and B": the round told of before
+        rounds = rounds or [s for s in children_with(t, "nsubj") if s.lemma_.lower() in ("financing", "funding")
+                            and any(d.lower_ in ("the", "this") for d in children_with(s, "det"))]
         investors = children_with(t, "dobj") if rounds else []  # (or "funds managed by A")
     elif t.dep_ == "acl" and _is_round(t.head):
         rounds, investors = [t.head], prep_objects(t, "by")
@@ -487,6 +490,8 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
         targets = clause_subject(ents, t.head.head)
     else:
         return
+    if only_orgs(targets):  # ("backers of Kestrel include Mubadala", NER: a person)
+        _firms(ents, investors)
     if only_orgs(investors):  # what a firm holds shares in is a company, whatever NER said ("Tokopedia")
         ents.as_organizations([m for m in targets if m.kind == "name"], places=True)
     for a in only_orgs(investors):
