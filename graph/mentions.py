@@ -942,7 +942,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
             end, canonical = end + 1, None
         # "Samsung SDI", "SK On": a known company's name before a word in capitals it modifies is
         # another company's name (not "Apple TV", "Microsoft AI", "Oracle CEO": a product, a field, a title)
-        # (a one-word name: "Samsung Electronics SSNLF", "Micron Technology MU" end in a ticker)
+        # (only after a one-word name: "Samsung Electronics SSNLF" ends in its ticker)
         if type_ == "Organization" and canonical and end - start == 1 and end < len(doc) and doc[end].pos_ == "PROPN" \
                 and doc[end].is_upper and doc[end].is_alpha and 2 <= len(doc[end]) <= 5 \
                 and doc[end].lower_ not in _GENERIC_ORG | CORPORATE_TITLES and not _is_role_word(doc[end]) \
@@ -1101,7 +1101,7 @@ def find_entities(doc, gazetteer=None) -> DocEntities:
     raw = _short_forms_missed(doc, raw, gazetteer)
     _share_surnames(raw, doc)
     raw = _surnames_missed(doc, raw)
-    _places_named_as_companies(raw, doc)
+    _called_companies(raw, doc)
     _people_listed_with_people(raw, doc)
     _one_type_per_name(raw, doc)
     mentions, clusters = _cluster(raw, doc, gazetteer)
@@ -1135,8 +1135,7 @@ def _short_forms_missed(doc, raw: list[Mention], gazetteer=None) -> list[Mention
         words = m.text.split()
         if m.type == "Organization" and words[0][:1].isupper() and _generic_after(words, 1):
             short.setdefault(words[0], m)
-        elif m.type == "Organization" and len(words) >= 2 and words[0].istitle() and words[0].isalpha() \
-                and words[0].lower() not in ORG_NAME_WORDS and words[1].lower() not in ("of", "and", "&", "for") \
+        elif m.type == "Organization" and _first_word_of(words[0], m.text) \
                 and not (gazetteer is not None and gazetteer.lookup(words[0]) is not None):
             first_words.setdefault(words[0], m)
     surnames = _surnames(raw)
@@ -1533,10 +1532,11 @@ _COMPANY_KIND_BEFORE = {"rival", "archrival", "competitor", "partner", "startup"
                         "company", "investor", "provider", "developer", "manufacturer"}
 
 
-def _places_named_as_companies(raw: list[Mention], doc) -> None:
-    """A name NER made a place (or a person) that the text calls a company is a company's, wherever
-    it stands: after a company noun that modifies it ("sell its unit to regional rival Brightline"),
-    or with a company noun in apposition ("Mirantis, a privately held company based in …")."""
+def _called_companies(raw: list[Mention], doc) -> None:
+    """Names the text calls companies: a name NER made a place (or a person) is a company's wherever
+    it stands, when a company noun modifies it ("sell its unit to regional rival Brightline") or
+    stands in apposition to it ("Mirantis, a privately held company based in …"); a name NER missed
+    before such an apposition becomes one ("Perforce, a Minnesota-based maker of …")."""
     companies = set()
     for m in raw:
         if m.type not in ("Place", "Person") or m.canonical:
@@ -1621,6 +1621,18 @@ def _generic_after(words: list[str], n: int) -> bool:
     return len(words) > n and all(w.lower().strip(".,") in _GENERIC_COMPANY_WORDS for w in words[n:])
 
 
+def _first_word_of(word: str, name: str) -> bool:
+    """Whether *word* opens the longer company name *name* as its own short name ("Teladoc" of
+    "Teladoc Health"; not "Bank" of "Bank of America").
+
+    >>> _first_word_of("Teladoc", "Teladoc Health"), _first_word_of("Bank", "Bank of America")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[0] == word and word.istitle() and word.isalpha() \
+        and word.lower() not in ORG_NAME_WORDS and words[1].lower() not in ("of", "and", "&", "for")
+
+
 def _surnames(raw: list[Mention]) -> set[str]:
     """The surnames of the people named in full."""
     return {m.text.split()[-1] for m in raw if m.type == "Person" and " " in m.text}
@@ -1648,10 +1660,7 @@ def _match_short_form(m: Mention, clusters: list[Cluster], said_after: set[int] 
             return known[0]
         # "Veradoc" after "Veradoc Health": the first word of one company's longer name
         led = [cid for cid, c in enumerate(clusters) if c.type == m.type and cid not in said_after
-               and len(words) == 1 and not m.canonical and words[0].istitle() and words[0].isalpha()
-               and words[0].lower() not in ORG_NAME_WORDS
-               and any(len(n.split()) >= 2 and n.split()[0] == words[0]
-                       and n.split()[1].lower() not in ("of", "and", "&", "for") for n in c.names)]
+               and len(words) == 1 and not m.canonical and any(_first_word_of(words[0], n) for n in c.names)]
         if len(led) == 1:
             return led[0]
     for cid, c in enumerate(clusters):

@@ -44,6 +44,10 @@ __all__ = ["role_appos", "role_title", "person_of", "succeeded", "former_role", 
            "left", "joined", "position", "made_at"]
 
 
+#: Words before a title that make it a past one: "former CEO A", "then-CEO A".
+_PAST_TITLE_WORDS = FORMER_MODS | {"then"}
+
+
 def _role_org(ents: DocEntities, role) -> list[Mention]:
     """The organization of a role noun: "CEO **of X**", "**X**'s founder", "a **VMware** executive"."""
     # "Professor of Psychology at Clark University": an academic's "of" names a field
@@ -326,7 +330,7 @@ def role_appos(ents: DocEntities, t) -> Iterator[Candidate]:
                               for m in args_of(ents, c)])
         # ("Microsoft CEO Satya Nadella and Oracle CTO Larry Ellison": a name with its own title is not
         # in apposition to this one)
-        people = [m for m in people if m is (people[0] if people else None) or _title_before(ents, m) is None]
+        people = people[:1] + [m for m in people[1:] if _title_before(ents, m) is None]
     if not people:
         return
     roles = [r for r in _role_nouns(t) if _role_kind(r) is not None or r.lemma_.lower() == "creator"]
@@ -470,7 +474,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
             i -= 2  # "Cylance Co-Founder and CEO A": the tokenizer splits the hyphen
     # "…," Kestrel Labs founder and CEO A said": a company's name NER missed, which the loop took
     # for words of the title (only a name shaped like a company's)
-    name = [r for r in reversed(role_tokens)]
+    name = list(reversed(role_tokens))
     k = 0
     while k < len(name) and name[k].pos_ == "PROPN" and name[k].text[:1].isupper() and _role_kind(name[k]) is None \
             and name[k].lower_ not in TITLE_WORDS:
@@ -498,7 +502,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         # held at the company the clause is about, as "it" would be
         kind = _title_kind(role_tokens) or "work"
         yield from _emit_role(m, role_tokens[-1], _bare_title_org(ents, role_tokens[-1]), kind,
-                              any(r.lower_ in FORMER_MODS | {"then"} for r in role_tokens), "bare-title", 0.7)
+                              any(r.lower_ in _PAST_TITLE_WORDS for r in role_tokens), "bare-title", 0.7)
         return
     if not role_tokens or i < t.sent.start or (first is not m and role_tokens[0].tag_ != "NNS"):
         return  # a title shared by coordinated names is plural; "CEO A and B" names only A
@@ -529,7 +533,7 @@ def role_title(ents: DocEntities, t) -> Iterator[Candidate]:
         orgs, org = listed, listed[0]
     i = org.start  # (the word before a name of several words: "former Globex Corp CEO A")
     former = (
-        any(r.lower_ in FORMER_MODS | {"then"} for r in role_tokens)  # ("then-CEO John Chambers")
+        any(r.lower_ in _PAST_TITLE_WORDS for r in role_tokens)  # ("then-CEO John Chambers")
         or (i - 1 >= 0 and doc[i - 1].lower_ in FORMER_MODS)
         or (  # "Ex-Google engineer"
             i - 2 >= 0 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "ex"
