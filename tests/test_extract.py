@@ -3107,3 +3107,22 @@ def test_the_financing_included(extractor):
     found = facts(extractor, "Kestrel Bio raised $1 billion. The financing included Sequoia Capital and Lux Capital.")
     assert has(found, "Sequoia Capital", "investedIn", "Kestrel Bio")
     assert has(found, "Lux Capital", "investedIn", "Kestrel Bio")
+
+
+def test_a_stake_acquired_in_a_company_ner_calls_a_place(extractor):
+    assert has(facts(extractor, "Sirius XM acquired a stake in Pandora last year for US$480 million."),
+               "Sirius XM", "investedIn", "Pandora")
+
+
+def test_a_minority_share_owned_is_an_investment(extractor):
+    found = facts(extractor, "Kestrel Labs is currently owned 45% each by Brightline Capital and Swiss investment "
+                             "firm Zentrix Partners.")
+    assert has(found, "Zentrix Partners", "investedIn", "Kestrel Labs")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found)
+    assert has(facts(extractor, "Kestrel Labs is owned by Brightline Holdings."),
+               "Kestrel Labs", "subsidiaryOf", "Brightline Holdings")
+
+
+def test_a_company_named_before_investor(extractor):
+    assert has(facts(extractor, "SoundCloud was saved by Twitter, which is a SoundCloud investor."),
+               "Twitter", "investedIn", "SoundCloud")

@@ -24,6 +24,7 @@ from .syntax import (
     args_of,
     children_with,
     clause_subject,
+    compound_names,
     examples_of,
     governing_subject,
     listed_after,
@@ -163,7 +164,11 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
             for b in only_orgs(targets):
                 yield Candidate(a, "investedIn", b, t, "invest-verb", 0.8)
     elif t.pos_ == "NOUN" and lemma in INVEST_NOUNS and (lemma != "stake" or _held_stake(t)):
-        targets = only_orgs([m for o in prep_objects(t, "in") for m in args_of(ents, o)])
+        targets = [m for o in prep_objects(t, "in") for m in args_of(ents, o)]
+        for m in targets if lemma == "stake" else []:  # a stake is held in a company, whatever NER said ("Pandora")
+            if m.type == "Place" and m.kind == "name" and not ents.clusters[m.cluster].canonical and "," not in m.text:
+                ents.retype(m, "Organization")
+        targets = only_orgs(targets)
         if not targets and lemma == "stake" and t.dep_ == "dobj":  # "B, in which A owns a big stake"
             targets = only_orgs([m for o in prep_objects(t.head, "in") if o.lower_ == "which"
                                  for m in args_of(ents, o)])
@@ -421,9 +426,27 @@ def subsidiary(ents: DocEntities, t) -> Iterator[Candidate]:
         else:  # "Geeknet owns the online retailer ThinkGeek"
             owners = only_orgs(clause_subject(ents, t))
             owned = only_orgs([m for o in children_with(t, "dobj") for m in args_of(ents, o)])
+        # "owned 45% each by A and B", "owns 30% of B": a minority share is an investment
+        share = _percent(t)
+        minority = share is not None and share < 50
         for c in owned:
             for p in owners:
-                yield Candidate(c, "subsidiaryOf", p, t, "owned-by", 0.8)
+                if minority:
+                    yield Candidate(p, "investedIn", c, t, "owns-share", 0.75)
+                else:
+                    yield Candidate(c, "subsidiaryOf", p, t, "owned-by", 0.8)
+
+
+def _percent(verb) -> float | None:
+    """The percentage a verb of owning states ("owned 45% by", "owns 30 percent of"), else None."""
+    for c in verb.children:
+        for w in c.subtree if c.dep_ in ("npadvmod", "dobj", "advmod", "attr") else []:
+            if w.like_num and w.i + 1 < len(w.doc) and w.doc[w.i + 1].lower_ in ("%", "percent", "per"):
+                try:
+                    return float(w.text.replace(",", ""))
+                except ValueError:
+                    return None
+    return None
 
 
 def _owner(ents: DocEntities, t) -> Iterator[Candidate]:
@@ -452,7 +475,9 @@ def investor(ents: DocEntities, t) -> Iterator[Candidate]:
     include A", "B counts A among its investors"."""
     if t.pos_ != "NOUN" or t.lemma_.lower() not in INVESTOR_NOUNS:
         return
-    targets = [m for o in prep_objects(t, "in", "of") for m in args_of(ents, o)] or possessors(ents, t)
+    # (or the company named before the word: "Twitter, which is a SoundCloud investor")
+    targets = [m for o in prep_objects(t, "in", "of") for m in args_of(ents, o)] or possessors(ents, t) or (
+        only_orgs(compound_names(ents, t)) if t.dep_ in ("attr", "appos") else [])
     anchor = t  # "A, the state's fund and B's largest shareholder": the first noun's place
     while anchor.dep_ == "conj" and anchor.head.pos_ == "NOUN":
         anchor = anchor.head
