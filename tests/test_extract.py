@@ -3126,3 +3126,17 @@ def test_a_minority_share_owned_is_an_investment(extractor):
 def test_a_company_named_before_investor(extractor):
     assert has(facts(extractor, "SoundCloud was saved by Twitter, which is a SoundCloud investor."),
                "Twitter", "investedIn", "SoundCloud")
+
+
+def test_an_investment_funded_by_firms(extractor):
+    found = facts(extractor, "Kestrel Labs is getting a roughly $170 million investment that is mostly funded by "
+                             "Temasek and the Raine Group.")
+    assert has(found, "Raine Group", "investedIn", "Kestrel Labs")
+    assert has(facts(extractor, "Kestrel Labs got an investment by Golden Gate Capital."),
+               "Golden Gate Capital", "investedIn", "Kestrel Labs")
+
+
+def test_investing_for_equity_in_a_company(extractor):
+    found = facts(extractor, "Brightline and Zentrix plan to collectively invest $750 million for just over 40 "
+                             "percent of the equity in Kestrel Labs.")
+    assert has(found, "Brightline", "investedIn", "Kestrel Labs")

@@ -156,6 +156,12 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
             targets = [m for o in prep_objects(t, "in", "into") for m in args_of(ents, o)]  # ("invested into B")
             for amount in children_with(t, "dobj"):  # "invest $10 billion in OpenAI"
                 targets += [m for o in prep_objects(amount, "in", "into") for m in args_of(ents, o)]
+            # "invest $750 million for 40 percent of the equity in B": what the money buys is in B
+            bought = [m for f in [p for x in [t, *children_with(t, "dobj")] for p in x.children
+                                  if p.dep_ == "prep" and p.lower_ == "for"]
+                      for w in f.subtree if w.dep_ == "prep" and w.lower_ == "in"
+                      for o in children_with(w, "pobj") for m in args_of(ents, o) if m not in targets]
+            targets += ents.as_organizations(bought, places=True)  # (equity is held in a company)
             if lemma != "invest":
                 targets += [m for o in children_with(t, "dobj") for m in args_of(ents, o)]
         for a in investors:
@@ -172,9 +178,18 @@ def invest(ents: DocEntities, t) -> Iterator[Candidate]:
         if not targets and lemma == "stake" and t.dep_ == "dobj":  # "B, in which A owns a big stake"
             targets = only_orgs([m for o in prep_objects(t.head, "in") if o.lower_ == "which"
                                  for m in args_of(ents, o)])
-        givers = [m for o in prep_objects(t, "from") for m in args_of(ents, o)]
+        givers = [m for o in prep_objects(t, "from", "by") for m in args_of(ents, o)]
+        # "a $170 million investment that is mostly funded by A and B", "funding led by A"
+        givers += [m for v in t.children if v.dep_ in ("acl", "relcl") and v.lemma_.lower() in ("fund", "lead", "back",
+                                                                                                "provide", "make")
+                   for o in prep_objects(v, "by") for m in args_of(ents, o) if m not in givers]
         if givers and lemma != "stake":  # "founded with an initial investment from A", "B got funding from A"
-            investors, targets = givers, targets or only_orgs(governing_subject(ents, t))
+            # (what gets funding is a company: "Soundcloud is getting an investment", NER: a person)
+            receivers = governing_subject(ents, t)
+            investors, targets = givers, targets or only_orgs(receivers) or ents.as_organizations(
+                [m for m in receivers if " " not in m.text])
+            if targets:
+                _firms(ents, investors)  # ("funded by Temasek", NER: a person)
         else:
             investors = possessors(ents, t) or governing_subject(ents, t)
         for a in investors:
