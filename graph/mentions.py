@@ -1140,7 +1140,7 @@ def _short_forms_missed(doc, raw: list[Mention], gazetteer=None) -> list[Mention
             first_words.setdefault(words[0], m)
     surnames = _surnames(raw)
     short = {w: m for w, m in short.items() if w not in surnames}
-    covered = {i for m in raw for i in range(m.start, m.end)}
+    covered = _covered(raw)
     bare = [Mention(t.i, t.i + 1, t.text, "Organization") for t in doc
             if t.text in first_words and t.text not in surnames and t.text not in short and t.i not in covered
             and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")
@@ -1154,7 +1154,7 @@ def _short_forms_missed(doc, raw: list[Mention], gazetteer=None) -> list[Mention
         if m.type in ("Person", "Place") and m.text in short and not m.canonical:
             m.type = "Organization"  # ("Lucid" as a person)
         out.append(m)
-    covered = {i for m in raw for i in range(m.start, m.end)}
+    covered = _covered(raw)
     for t in doc:
         if t.text in short and t.i not in covered and t.pos_ == "PROPN" and not (
                 t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN"):
@@ -1170,7 +1170,7 @@ def _surnames_missed(doc, raw: list[Mention]) -> list[Mention]:
         if m.type == "Person" and " " in m.text:
             named_at.setdefault(m.text.split()[-1], m.start)
     companies = {m.text.split()[0] for m in raw if m.type in ("Organization", "Product")}
-    covered = {i for m in raw for i in range(m.start, m.end)}
+    covered = _covered(raw)
     missed = [Mention(t.i, t.i + 1, t.text, "Person") for t in doc  # (after the full name: "Gates … Bill Gates")
               if named_at.get(t.text, len(doc)) < t.i and t.text not in companies and t.i not in covered
               and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")))  # ("Ballmer also")
@@ -1192,7 +1192,7 @@ def _without_tickers(raw: list[Mention], doc) -> list[Mention]:
             before.end = m.end
             continue
         out.append(m)
-    covered = {i for m in out for i in range(m.start, m.end)}
+    covered = _covered(out)
     for m in out:  # a ticker NER left alone ("Samsung Electronics SSNLF")
         t = doc[m.end] if m.end < len(doc) else None
         if m.type == "Organization" and t is not None and t.i not in covered and t.is_upper and t.is_alpha \
@@ -1318,7 +1318,7 @@ def _suffixed_name_end(doc, end: int) -> int | None:
 def _suffixed_names_missed(doc, raw: list[Mention]) -> list[Mention]:
     """Organizations NER missed whose legal suffix names them: "Pharmaceutical Search
     Professionals, Inc. (PSPi) is …" — capitalized words (and "&", "of") before "Inc.", "LLC"…"""
-    covered = {i for m in raw for i in range(m.start, m.end)}
+    covered = _covered(raw)
     out = []
     for suffix in doc:
         if not _is_suffix(suffix) or suffix.i in covered or suffix.i == 0:
@@ -1344,7 +1344,7 @@ def _suffixed_names_missed(doc, raw: list[Mention]) -> list[Mention]:
 def _kind_named_missed(doc, raw: list[Mention]) -> list[Mention]:
     """Organizations NER missed that an apposition names by their kind: "Figure AI, a startup
     building robots, …" — the capitalized words before the comma (or one that opens the sentence)."""
-    covered = {i for m in raw for i in range(m.start, m.end)}
+    covered = _covered(raw)
     out = []
     for kind in doc:
         head = kind.head
@@ -1553,7 +1553,7 @@ def _called_companies(raw: list[Mention], doc) -> None:
         if m.type in ("Place", "Person") and not m.canonical and m.text in companies:
             m.type = "Organization"
     # a name NER missed: "Perforce, a Minnesota-based maker of DevOps software, announced …"
-    covered = {i for m in raw for i in range(m.start, m.end)}
+    covered = _covered(raw)
     for t in doc:
         if t.i in covered or t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.i + 2 >= len(doc) \
                 or doc[t.i + 1].text != "," or not any(c.dep_ == "appos" and c.lemma_.lower() in ORG_KIND_NOUNS
@@ -1631,6 +1631,11 @@ def _first_word_of(word: str, name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and words[0] == word and word.istitle() and word.isalpha() \
         and word.lower() not in ORG_NAME_WORDS and words[1].lower() not in ("of", "and", "&", "for")
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    """The token indexes the *mentions* span: where NER or a repair already found a name."""
+    return {i for m in mentions for i in range(m.start, m.end)}
 
 
 def _surnames(raw: list[Mention]) -> set[str]:
